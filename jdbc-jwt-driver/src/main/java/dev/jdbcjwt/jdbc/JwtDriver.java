@@ -1,0 +1,169 @@
+package dev.jdbcjwt.jdbc;
+
+import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
+import dev.jdbcjwt.jdbc.internal.CredentialInjector;
+import dev.jdbcjwt.jdbc.internal.Errors;
+import dev.jdbcjwt.jdbc.internal.JwtUrl;
+import dev.jdbcjwt.jdbc.internal.PropertyInfo;
+import dev.jdbcjwt.jdbc.internal.Refusals;
+import dev.jdbcjwt.jdbc.internal.VendorDrivers;
+import dev.jdbcjwt.token.Token;
+import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.CachingTokenSource;
+import dev.jdbcjwt.token.cache.TokenCaches;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The {@code jdbc:jwt:<vendor-url>} driver. It obtains a token for the configured {@code jwt.*} options, passes it
+ * to the real vendor driver as the password (or {@code jwt.tokenProperty}) and returns the vendor's connection. Other
+ * URLs are not for this driver: {@link #connect} returns {@code null} for them.
+ *
+ * <pre>
+ * jdbc:jwt:postgresql://db:5432/orders?user=orders&amp;jwt.provider=signed&amp;jwt.signingKey=file:/keys/orders.pem
+ * </pre>
+ */
+public final class JwtDriver implements Driver {
+
+  private static final JwtDriver INSTANCE = new JwtDriver();
+  private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.jdbc");
+
+  static {
+    try {
+      DriverManager.registerDriver(INSTANCE);
+    } catch (SQLException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    ConnectionRequest request = ConnectionRequest.parse(url, info);
+    Driver vendor = VendorDrivers.find(request.url());
+    CachingTokenSource tokens = tokensFor(request);
+    CredentialInjector injector = new CredentialInjector(request.tokenConfig());
+
+    Token token = fetch(tokens);
+    try {
+      return open(vendor, request, injector, token);
+    } catch (SQLException refused) {
+      if (!Refusals.isRefusal(refused)) {
+        throw refused;
+      }
+      // The database refused the token (revoked, key rotated): drop it and try once with a fresh one.
+      tokens.invalidate(token);
+      Token fresh = fetch(tokens);
+      if (fresh == token) {
+        throw refusal(request, injector, token, refused);
+      }
+      LOG.log(System.Logger.Level.DEBUG, "jdbc-jwt: the database refused a token ({0}); retrying once with a new one",
+          token);
+      try {
+        return open(vendor, request, injector, fresh);
+      } catch (SQLException again) {
+        if (Refusals.isRefusal(again)) {
+          tokens.invalidate(fresh);
+          throw refusal(request, injector, fresh, again);
+        }
+        throw again;
+      }
+    }
+  }
+
+  private static Connection open(Driver vendor, ConnectionRequest request, CredentialInjector injector, Token token)
+      throws SQLException {
+    Properties props = injector.inject(token, request.vendorProperties());
+    Connection connection = vendor.connect(request.url().vendorUrl(), props);
+    if (connection == null) {
+      throw Errors.configuration("the " + vendor.getClass().getName() + " driver did not accept the URL jdbc:"
+          + request.url().vendorScheme() + ":…; check the part after jdbc:jwt:");
+    }
+    return connection;
+  }
+
+  private static SQLException refusal(ConnectionRequest request, CredentialInjector injector, Token token,
+      SQLException vendorError) {
+    String user = injector.userFor(token, request.vendorProperties());
+    return Errors.tokenRefused("the database refused the token for user '" + user + "' (token subject "
+        + token.subject().orElse("unknown") + ", key id " + token.keyId().orElse("none") + ", expires "
+        + (token.hasKnownExpiry() ? token.expiresAt() : "unknown") + "); check that the database trusts the "
+        + "token's issuer and key, its audience, and that the user matches. Database said: "
+        + vendorError.getMessage(), vendorError);
+  }
+
+  private static CachingTokenSource tokensFor(ConnectionRequest request) throws SQLException {
+    try {
+      return TokenCaches.forConfig(request.tokenConfig());
+    } catch (TokenException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  private static Token fetch(CachingTokenSource tokens) throws SQLException {
+    try {
+      return tokens.fetch();
+    } catch (TokenException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  @Override
+  public boolean acceptsURL(String url) {
+    return JwtUrl.accepts(url);
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    return PropertyInfo.describe(url, info);
+  }
+
+  @Override
+  public int getMajorVersion() {
+    return Version.MAJOR;
+  }
+
+  @Override
+  public int getMinorVersion() {
+    return Version.MINOR;
+  }
+
+  @Override
+  public boolean jdbcCompliant() {
+    return false;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+  }
+
+  /** The registered instance. */
+  public static JwtDriver instance() {
+    return INSTANCE;
+  }
+
+  /** Registers the driver with {@link DriverManager} if it was deregistered. Loading this class registers it. */
+  public static void register() throws SQLException {
+    if (DriverManager.drivers().noneMatch(d -> d == INSTANCE)) {
+      DriverManager.registerDriver(INSTANCE);
+    }
+  }
+
+  /**
+   * Deregisters the driver and closes every token cache, for application servers that redeploy the application.
+   */
+  public static void deregister() throws SQLException {
+    DriverManager.deregisterDriver(INSTANCE);
+    TokenCaches.clear();
+  }
+}

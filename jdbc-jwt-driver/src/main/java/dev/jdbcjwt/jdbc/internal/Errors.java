@@ -1,0 +1,43 @@
+package dev.jdbcjwt.jdbc.internal;
+
+import dev.jdbcjwt.jdbc.SqlStates;
+import dev.jdbcjwt.token.TokenException;
+
+import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/** Builds the driver's SQLExceptions: one-line messages that start with "jdbc-jwt:" and name what to do. */
+public final class Errors {
+
+  private static final String PREFIX = "jdbc-jwt: ";
+
+  private Errors() {
+  }
+
+  public static SQLException configuration(String message) {
+    return new SQLNonTransientConnectionException(PREFIX + message, SqlStates.BAD_CONFIGURATION);
+  }
+
+  public static SQLException configuration(String message, Throwable cause) {
+    return new SQLNonTransientConnectionException(PREFIX + message, SqlStates.BAD_CONFIGURATION, cause);
+  }
+
+  public static SQLException tokenUnavailable(String message, Throwable cause) {
+    return new SQLTransientConnectionException(PREFIX + message, SqlStates.TOKEN_UNAVAILABLE, cause);
+  }
+
+  /** Keeps the vendor's error code, so code that matches on it (MySQL's 1045) keeps working. */
+  public static SQLException tokenRefused(String message, SQLException vendorError) {
+    return new SQLInvalidAuthorizationSpecException(PREFIX + message, SqlStates.TOKEN_REFUSED,
+        vendorError.getErrorCode(), vendorError);
+  }
+
+  /** Maps a token source failure: configuration mistakes to HY000, everything else to 08001. */
+  public static SQLException of(TokenException e) {
+    return e.kind() == TokenException.Kind.CONFIGURATION
+        ? configuration(e.getMessage(), e.getCause())
+        : tokenUnavailable("no token could be obtained: " + e.getMessage(), e);
+  }
+}

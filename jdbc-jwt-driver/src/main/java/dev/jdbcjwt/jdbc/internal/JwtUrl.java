@@ -1,0 +1,130 @@
+package dev.jdbcjwt.jdbc.internal;
+
+import dev.jdbcjwt.token.config.JwtOption;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code jdbc:jwt:<vendor-url>} split into the vendor's own JDBC URL and the {@code jwt.*} options it carried.
+ * Options may be query parameters ({@code ?jwt.provider=signed&…}) or {@code ;}-separated segments
+ * ({@code jdbc:jwt:h2:mem:db;jwt.provider=signed}). Everything that is not a {@code jwt.*} option is kept
+ * byte-for-byte. Query values are percent-decoded; {@code +} stays a plus (base64 keys contain it).
+ */
+public final class JwtUrl {
+
+  public static final String PREFIX = "jdbc:jwt:";
+
+  private final String vendorUrl;
+  private final Map<String, String> jwtOptions;
+  private final Map<String, String> queryParameters;
+
+  private JwtUrl(String vendorUrl, Map<String, String> jwtOptions, Map<String, String> queryParameters) {
+    this.vendorUrl = vendorUrl;
+    this.jwtOptions = jwtOptions;
+    this.queryParameters = queryParameters;
+  }
+
+  public static boolean accepts(String url) {
+    return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+  }
+
+  /** Parses an accepted URL. The caller checked {@link #accepts}. */
+  public static JwtUrl parse(String url) throws java.sql.SQLException {
+    String rest = url.substring(PREFIX.length());
+    if (rest.isEmpty()) {
+      throw Errors.configuration("the URL has no database part; write jdbc:jwt:<vendor-url>, "
+          + "e.g. jdbc:jwt:postgresql://host:5432/db");
+    }
+    if (accepts("jdbc:" + rest)) {
+      throw Errors.configuration("the URL starts with jdbc:jwt:jwt:; write jdbc:jwt:<vendor-url> once");
+    }
+    Map<String, String> jwt = new LinkedHashMap<>();
+    Map<String, String> query = new LinkedHashMap<>();
+    StringBuilder vendor = new StringBuilder("jdbc:");
+
+    int q = rest.indexOf('?');
+    String head = q < 0 ? rest : rest.substring(0, q);
+    // ';'-separated segments in the part before any '?' (H2, SQL Server, Derby style)
+    String[] segments = head.split(";", -1);
+    vendor.append(segments[0]);
+    for (int i = 1; i < segments.length; i++) {
+      String segment = segments[i];
+      if (isJwtOption(segment)) {
+        put(jwt, segment, false);
+      } else {
+        vendor.append(';').append(segment);
+      }
+    }
+    if (q >= 0) {
+      StringBuilder kept = new StringBuilder();
+      for (String param : rest.substring(q + 1).split("&", -1)) {
+        if (param.isEmpty()) {
+          continue;
+        }
+        if (isJwtOption(param)) {
+          put(jwt, param, true);
+        } else {
+          try {
+            put(query, param, true);
+          } catch (java.sql.SQLException e) {
+            // the vendor driver judges its own parameters; we only read 'user' from them
+          }
+          kept.append(kept.length() == 0 ? "" : "&").append(param);
+        }
+      }
+      if (kept.length() > 0) {
+        vendor.append('?').append(kept);
+      }
+    }
+    return new JwtUrl(vendor.toString(), Collections.unmodifiableMap(jwt), Collections.unmodifiableMap(query));
+  }
+
+  private static boolean isJwtOption(String param) {
+    return param.startsWith(JwtOption.PREFIX);
+  }
+
+  private static void put(Map<String, String> into, String param, boolean decode) throws java.sql.SQLException {
+    int eq = param.indexOf('=');
+    String key = eq < 0 ? param : param.substring(0, eq);
+    String value = eq < 0 ? "" : param.substring(eq + 1);
+    if (decode) {
+      try {
+        key = URLDecoder.decode(key.replace("+", "%2B"), StandardCharsets.UTF_8);
+        value = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw Errors.configuration("the URL parameter '" + key + "' has a malformed %-escape");
+      }
+    }
+    into.put(key, value);
+  }
+
+  /** The vendor driver's URL: {@code jdbc:} + the vendor part, without any {@code jwt.*} option. */
+  public String vendorUrl() {
+    return vendorUrl;
+  }
+
+  /** The {@code jwt.*} options found in the URL (decoded). */
+  public Map<String, String> jwtOptions() {
+    return jwtOptions;
+  }
+
+  /** A non-jwt query parameter of the vendor URL (decoded), such as {@code user}. */
+  public Optional<String> queryParameter(String name) {
+    return Optional.ofNullable(queryParameters.get(name));
+  }
+
+  /** The vendor's scheme: {@code postgresql}, {@code mysql}, {@code h2}, … */
+  public String vendorScheme() {
+    String v = vendorUrl.substring("jdbc:".length());
+    int end = 0;
+    while (end < v.length() && (Character.isLetterOrDigit(v.charAt(end)) || v.charAt(end) == '-')) {
+      end++;
+    }
+    return v.substring(0, end);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.jdbcjwt.token.config;
+
+import dev.jdbcjwt.token.TokenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenConfigTest {
+
+  @Test
+  void unknownOptionsNameTheClosestValidOne() {
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.isuer", "x"), null))
+        .isInstanceOf(TokenException.class)
+        .hasMessage("Unknown option 'jwt.isuer'. Did you mean 'jwt.issuer'?")
+        .extracting(e -> ((TokenException) e).kind()).isEqualTo(TokenException.Kind.CONFIGURATION);
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.signingkey", "x"), null))
+        .hasMessageContaining("Did you mean 'jwt.signingKey'?");
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.zzzzzzzzzzzzzzzzzzzzzz", "x"), null))
+        .hasMessageContaining("See docs/configuration.md");
+  }
+
+  @Test
+  void badDurationsAndChoicesNameTheOption() {
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.ttl", "ten minutes"), null))
+        .hasMessage("jwt.ttl: 'ten minutes' is not a duration; write e.g. 90s, 15m, 1h, 500ms or PT90S");
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.algorithm", "HS256"), null))
+        .hasMessageStartingWith("jwt.algorithm must be one of RS256");
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.issuer", " "), null))
+        .hasMessageContaining("jwt.issuer is empty");
+  }
+
+  @Test
+  void defaultsAndTypedValues() throws Exception {
+    TokenConfig c = TokenConfig.of(Map.of("jwt.ttl", "2m", "jwt.claim.tenant", "acme"), "app");
+    assertThat(c.duration(JwtOption.TTL)).contains(Duration.ofMinutes(2));
+    assertThat(c.duration(JwtOption.CLOCK_SKEW)).contains(Duration.ofSeconds(30));
+    assertThat(c.get(JwtOption.TOKEN_PROPERTY)).contains("password");
+    assertThat(c.prefixed(JwtOption.CLAIM)).containsExactly(Map.entry("tenant", "acme"));
+    assertThat(c.user()).contains("app");
+    assertThatThrownBy(() -> c.require(JwtOption.PROVIDER, "to choose where tokens come from"))
+        .hasMessage("jwt.provider is required to choose where tokens come from; add it to the URL or properties");
+  }
+
+  @Test
+  void secretReferencesAreResolvedAndErrorsNameTheSource(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("secret.txt");
+    Files.writeString(file, "from-file\n");
+    Map<String, String> env = Map.of("DB_TOKEN", "from-env");
+    assertThat(TokenConfig.of(Map.of("jwt.token", "env:DB_TOKEN"), null, env::get).secret(JwtOption.TOKEN)
+        .orElseThrow().reveal()).isEqualTo("from-env");
+    assertThat(TokenConfig.of(Map.of("jwt.token", "file:" + file), null, env::get).secret(JwtOption.TOKEN)
+        .orElseThrow().reveal()).isEqualTo("from-file");
+    assertThat(TokenConfig.of(Map.of("jwt.token", "literal"), null, env::get).secret(JwtOption.TOKEN)
+        .orElseThrow().reveal()).isEqualTo("literal");
+
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.token", "env:MISSING"), null, env::get)
+        .secret(JwtOption.TOKEN)).hasMessage("jwt.token refers to environment variable 'MISSING', which is not set; "
+        + "set it or change jwt.token");
+    Path missing = dir.resolve("nope.pem");
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.signingKey", "file:" + missing), null)
+        .secret(JwtOption.SIGNING_KEY)).hasMessage("jwt.signingKey: file '" + missing + "' does not exist");
+  }
+
+  @Test
+  void toStringRedactsLiteralSecretsButShowsReferences() throws Exception {
+    TokenConfig c = TokenConfig.of(Map.of("jwt.token", "s3cr3t-value", "jwt.signingKey", "file:/keys/k.pem",
+        "jwt.issuer", "https://idp"), "app");
+    assertThat(c.toString()).doesNotContain("s3cr3t-value").contains("jwt.token=<redacted>")
+        .contains("file:/keys/k.pem").contains("https://idp");
+  }
+
+  @Test
+  void equalConfigurationsAreEqualAndDifferentOnesAreNot() throws Exception {
+    assertThat(TokenConfig.of(Map.of("jwt.provider", "static", "jwt.token", "a"), "u"))
+        .isEqualTo(TokenConfig.of(Map.of("jwt.token", "a", "jwt.provider", "static"), "u"))
+        .isNotEqualTo(TokenConfig.of(Map.of("jwt.provider", "static", "jwt.token", "a"), "other"))
+        .isNotEqualTo(TokenConfig.of(Map.of("jwt.provider", "static", "jwt.token", "b"), "u"));
+  }
+}
