@@ -54,6 +54,7 @@ public final class TestIssuer {
           .keyUse(KeyUse.SIGNATURE)
           .algorithm(JWSAlgorithm.RS256)
           .generate();
+      dev.jdbcjwt.testing.leaks.LeakWatch.registerSecret(key.getPrivateExponent().toString());
       return new TestIssuer(key, issuer, audience);
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate an RSA key", e);
@@ -82,6 +83,7 @@ public final class TestIssuer {
     try {
       byte[] der = key.toPrivateKey().getEncoded();
       String b64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+      dev.jdbcjwt.testing.leaks.LeakWatch.registerSecret(b64.substring(64 * 3, 64 * 4)); // a line from the key's body
       return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
     } catch (JOSEException e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,41 @@
+package dev.jdbcjwt.jdbc;
+
+import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.leaks.LeakWatch;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import org.junit.jupiter.api.Test;
+
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The suite-wide {@link LeakWatch} fails any test class whose logs carry a token; this class shows that the watch
+ * sees the driver's log records at the finest level and recognises a token when one is there.
+ */
+class NoSecretsInLogsTest {
+
+  @Test
+  void theWatchRecognisesTokensAndRegisteredSecrets() {
+    String token = TestIssuer.shared().mint("someone");
+    assertThat(LeakWatch.leaksIn("connecting with " + token)).containsExactly("a JWT-shaped token");
+    assertThat(LeakWatch.leaksIn("connecting with " + TestIssuer.shared().privateKeyPem()))
+        .contains("a registered secret of 64 characters");
+    assertThat(LeakWatch.leaksIn("connecting as app")).isEmpty();
+  }
+
+  @Test
+  void aLiteralSecretInTheUrlIsWarnedAboutWithoutItsValue() throws Exception {
+    TokenCaches.clear();
+    StubDriver.reset();
+    String token = TestIssuer.shared().mint("app");
+    int before = LeakWatch.capturedCount();
+    DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=static&jwt.token=" + token, new Properties()).close();
+    List<String> records = LeakWatch.captured().subList(before, LeakWatch.capturedCount());
+    assertThat(records).anySatisfy(r -> assertThat(r).contains("WARNING").contains("jwt.token is given literally"));
+    assertThat(records).allSatisfy(r -> assertThat(LeakWatch.leaksIn(r)).isEmpty());
+    assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isEqualTo(token);
+  }
+}
