@@ -15,7 +15,9 @@ public class TokenException extends Exception {
     /** The configuration is wrong or incomplete: fixing the options fixes it. */
     CONFIGURATION,
     /** The identity provider or token source failed or gave something unusable: retrying may help. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The identity provider refused our credential (e.g. OAuth {@code invalid_client}): fix the credential. */
+    REFUSED
   }
 
   private final Kind kind;
@@ -40,6 +42,10 @@ public class TokenException extends Exception {
 
   public static TokenException unavailable(String message, Throwable cause) {
     return new TokenException(Kind.UNAVAILABLE, message, cause);
+  }
+
+  public static TokenException refused(String message, Throwable cause) {
+    return new TokenException(Kind.REFUSED, message, cause);
   }
 
   public Kind kind() {

@@ -34,10 +34,19 @@ public final class Errors {
         vendorError.getErrorCode(), vendorError);
   }
 
-  /** Maps a token source failure: configuration mistakes to HY000, everything else to 08001. */
+  /**
+   * Maps a token source failure: configuration mistakes to HY000, a credential the identity provider refused to
+   * 28000, everything else to 08001.
+   */
   public static SQLException of(TokenException e) {
-    return e.kind() == TokenException.Kind.CONFIGURATION
-        ? configuration(e.getMessage(), e.getCause())
-        : tokenUnavailable("no token could be obtained: " + e.getMessage(), e);
+    switch (e.kind()) {
+      case CONFIGURATION:
+        return configuration(e.getMessage(), e.getCause());
+      case REFUSED:
+        return new SQLInvalidAuthorizationSpecException(PREFIX + "the identity provider refused our credential: "
+            + e.getMessage(), SqlStates.TOKEN_REFUSED, e);
+      default:
+        return tokenUnavailable("no token could be obtained: " + e.getMessage(), e);
+    }
   }
 }

@@ -26,6 +26,12 @@ public enum JwtOption {
   CLOCK_SKEW("jwt.clockSkew", Group.COMMON, OptionType.DURATION, "30s",
       "A token is treated as expired this long before its 'exp', to absorb clock differences and connection set-up "
           + "time."),
+  REFRESH_AHEAD("jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
+      "Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m) "
+          + "remains; connections keep using the current token meanwhile."),
+  FETCH_TIMEOUT("jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
+      "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
+          + "before failing with SQLState 08001."),
 
   // ---- static ----
   TOKEN("jwt.token", Group.STATIC, OptionType.SECRET, null,

@@ -10,6 +10,8 @@ public enum OptionType {
   PATH,
   /** A duration: {@code 90s}, {@code 15m}, {@code 1h}, {@code 500ms}, {@code 2d} or ISO-8601 ({@code PT90S}). */
   DURATION,
+  /** A share of a token's lifetime ({@code 25%}) or a duration ({@code 2m}). */
+  SHARE_OR_DURATION,
   /** One of the option's choices. */
   CHOICE,
   /** A family of options sharing a prefix, such as {@code jwt.claim.<name>}. */

@@ -69,6 +69,21 @@ public final class TokenConfig {
           throw TokenException.configuration(key + ": " + e.getMessage());
         }
         break;
+      case SHARE_OR_DURATION:
+        if (value.endsWith("%")) {
+          try {
+            double share = Double.parseDouble(value.substring(0, value.length() - 1));
+            if (share > 0 && share < 100) {
+              break;
+            }
+          } catch (NumberFormatException e) {
+            // reported below
+          }
+          throw TokenException.configuration(key + " must be a share between 0% and 100% (exclusive) or a "
+              + "duration (got '" + value + "')");
+        }
+        check(JwtOption.CLOCK_SKEW, key, value);
+        break;
       case CHOICE:
         if (!option.choices().contains(value)) {
           throw TokenException.configuration(key + " must be one of " + String.join(", ", option.choices())
