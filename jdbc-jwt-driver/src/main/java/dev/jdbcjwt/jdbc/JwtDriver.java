@@ -9,7 +9,7 @@ import dev.jdbcjwt.jdbc.internal.Refusals;
 import dev.jdbcjwt.jdbc.internal.VendorDrivers;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
-import dev.jdbcjwt.token.cache.CachingTokenSource;
+import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
 
 import java.sql.Connection;
@@ -50,7 +50,7 @@ public final class JwtDriver implements Driver {
     }
     ConnectionRequest request = ConnectionRequest.parse(url, info);
     Driver vendor = VendorDrivers.find(request.url());
-    CachingTokenSource tokens = tokensFor(request);
+    TokenCache tokens = tokensFor(request);
     CredentialInjector injector = new CredentialInjector(request.tokenConfig());
 
     Token token = fetch(tokens);
@@ -101,7 +101,7 @@ public final class JwtDriver implements Driver {
         + vendorError.getMessage(), vendorError);
   }
 
-  private static CachingTokenSource tokensFor(ConnectionRequest request) throws SQLException {
+  private static TokenCache tokensFor(ConnectionRequest request) throws SQLException {
     try {
       return TokenCaches.forConfig(request.tokenConfig());
     } catch (TokenException e) {
@@ -109,7 +109,7 @@ public final class JwtDriver implements Driver {
     }
   }
 
-  private static Token fetch(CachingTokenSource tokens) throws SQLException {
+  private static Token fetch(TokenCache tokens) throws SQLException {
     try {
       return tokens.fetch();
     } catch (TokenException e) {
@@ -160,10 +160,15 @@ public final class JwtDriver implements Driver {
   }
 
   /**
-   * Deregisters the driver and closes every token cache, for application servers that redeploy the application.
+   * For application servers that redeploy: deregisters the driver, closes every token cache and stops the refresh
+   * threads (waiting up to five seconds), so neither a thread nor the application's class loader is left behind.
    */
   public static void deregister() throws SQLException {
     DriverManager.deregisterDriver(INSTANCE);
-    TokenCaches.clear();
+    try {
+      TokenCaches.shutdown(java.time.Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

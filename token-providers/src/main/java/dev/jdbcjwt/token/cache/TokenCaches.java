@@ -5,45 +5,83 @@ import dev.jdbcjwt.token.TokenSources;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One cache per distinct token configuration, shared by every connection and DataSource in the JVM that uses it.
- * Different configurations never share tokens.
+ * One {@link TokenCache} per distinct token configuration, shared by every connection and DataSource in the JVM that
+ * uses it. Different configurations never share tokens. Listeners added here see the events of every cache.
  */
 public final class TokenCaches {
 
-  private static final Map<TokenConfig, CachingTokenSource> CACHES = new ConcurrentHashMap<>();
+  private static final Map<TokenConfig, TokenCache> CACHES = new ConcurrentHashMap<>();
+  private static final List<TokenListener> LISTENERS = new CopyOnWriteArrayList<>();
+  private static final TokenListener FAN_OUT = event -> LISTENERS.forEach(l -> l.onEvent(event));
 
   private TokenCaches() {
   }
 
   /** The shared cache for {@code config}, created (and its source validated) on first use. */
-  public static CachingTokenSource forConfig(TokenConfig config) throws TokenException {
-    CachingTokenSource cache = CACHES.get(config);
+  public static TokenCache forConfig(TokenConfig config) throws TokenException {
+    TokenCache cache = CACHES.get(config);
     if (cache != null) {
       return cache;
     }
     synchronized (CACHES) {
       cache = CACHES.get(config);
       if (cache == null) {
-        Clock clock = Clock.systemUTC();
-        Duration skew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
-        cache = new CachingTokenSource(TokenSources.create(config, clock), clock, skew);
+        cache = TokenCache.builder(TokenSources.create(config))
+            .label(labelOf(config))
+            .clockSkew(config.duration(JwtOption.CLOCK_SKEW).orElseThrow())
+            .refreshAhead(RefreshAhead.parse(config.get(JwtOption.REFRESH_AHEAD).orElseThrow()))
+            .fetchTimeout(config.duration(JwtOption.FETCH_TIMEOUT).orElseThrow())
+            .listener(FAN_OUT)
+            .build();
         CACHES.put(config, cache);
       }
       return cache;
     }
   }
 
+  /** "provider 'signed' for user 'app'": what logs and events call a cache. Never a secret. */
+  static String labelOf(TokenConfig config) {
+    return "provider '" + config.get(JwtOption.PROVIDER).orElse("?") + "'"
+        + config.user().map(u -> " for user '" + u + "'").orElse("");
+  }
+
+  /** Adds a listener for the events of every cache, present and future. */
+  public static void addListener(TokenListener listener) {
+    LISTENERS.add(listener);
+  }
+
+  public static void removeListener(TokenListener listener) {
+    LISTENERS.remove(listener);
+  }
+
+  /** The caches in use, for health checks and metrics. */
+  public static List<TokenCache> all() {
+    return List.copyOf(CACHES.values());
+  }
+
   /** Closes and forgets every cache (for redeploying applications and for tests). */
   public static void clear() {
     synchronized (CACHES) {
-      CACHES.values().forEach(CachingTokenSource::close);
+      CACHES.values().forEach(TokenCache::close);
       CACHES.clear();
     }
+  }
+
+  /**
+   * Closes every cache and stops the shared refresh threads, for application servers that redeploy: afterwards no
+   * thread of this library runs and no class loader is held.
+   *
+   * @return true if the threads stopped within {@code wait}
+   */
+  public static boolean shutdown(Duration wait) throws InterruptedException {
+    clear();
+    return SharedScheduler.shutdown(wait);
   }
 }

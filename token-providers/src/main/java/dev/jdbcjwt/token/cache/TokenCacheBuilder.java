@@ -1,0 +1,114 @@
+package dev.jdbcjwt.token.cache;
+
+import dev.jdbcjwt.token.TokenSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Assembles a {@link TokenCache}. Defaults: system clock, the JVM-wide {@link SharedScheduler}, clock skew 30 s,
+ * refresh when 25% of the lifetime remains, wait at most 10 s for a token, retry after 1 s doubling up to 30 s with
+ * 20% jitter. {@link #build()} rejects contradictory settings with a message that gives the values.
+ */
+public final class TokenCacheBuilder {
+
+  final TokenSource source;
+  String label = "token source";
+  Clock clock = Clock.systemUTC();
+  Scheduler scheduler;
+  Executor executor;
+  Duration clockSkew = Duration.ofSeconds(30);
+  RefreshAhead refreshAhead = RefreshAhead.share(25);
+  Duration fetchTimeout = Duration.ofSeconds(10);
+  Backoff backoff;
+  Duration retryInitial = Duration.ofSeconds(1);
+  Duration retryMax = Duration.ofSeconds(30);
+  double retryJitter = 0.2;
+  DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+  final List<TokenListener> listeners = new ArrayList<>();
+
+  TokenCacheBuilder(TokenSource source) {
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /** A name for logs and events (provider and user; never a secret). */
+  public TokenCacheBuilder label(String label) {
+    this.label = Objects.requireNonNull(label);
+    return this;
+  }
+
+  public TokenCacheBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+    return this;
+  }
+
+  /** Where refresh timers run; with {@link #executor}, tests make the cache fully deterministic. */
+  public TokenCacheBuilder scheduler(Scheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler);
+    return this;
+  }
+
+  /** Where token source calls run. */
+  public TokenCacheBuilder executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor);
+    return this;
+  }
+
+  public TokenCacheBuilder clockSkew(Duration clockSkew) {
+    this.clockSkew = Objects.requireNonNull(clockSkew);
+    return this;
+  }
+
+  public TokenCacheBuilder refreshAhead(RefreshAhead refreshAhead) {
+    this.refreshAhead = Objects.requireNonNull(refreshAhead);
+    return this;
+  }
+
+  public TokenCacheBuilder fetchTimeout(Duration fetchTimeout) {
+    this.fetchTimeout = Objects.requireNonNull(fetchTimeout);
+    return this;
+  }
+
+  /** Retry delays: {@code initial}, doubling, at most {@code max}, each shortened by up to {@code jitter} (0–1). */
+  public TokenCacheBuilder retry(Duration initial, Duration max, double jitter) {
+    this.retryInitial = Objects.requireNonNull(initial);
+    this.retryMax = Objects.requireNonNull(max);
+    this.retryJitter = jitter;
+    return this;
+  }
+
+  /** Source of randomness for jitter, uniform in [0, 1). */
+  public TokenCacheBuilder random(DoubleSupplier random) {
+    this.random = Objects.requireNonNull(random);
+    return this;
+  }
+
+  public TokenCacheBuilder listener(TokenListener listener) {
+    listeners.add(Objects.requireNonNull(listener));
+    return this;
+  }
+
+  public TokenCache build() {
+    if (clockSkew.isNegative()) {
+      throw new IllegalArgumentException("the clock skew must not be negative (got " + clockSkew + ")");
+    }
+    if (fetchTimeout.isNegative() || fetchTimeout.isZero()) {
+      throw new IllegalArgumentException("the fetch timeout must be positive (got " + fetchTimeout + ")");
+    }
+    if ((scheduler == null) != (executor == null)) {
+      throw new IllegalArgumentException("give both a scheduler and an executor, or neither (to use the shared ones)");
+    }
+    backoff = new Backoff(retryInitial, retryMax, retryJitter);
+    if (scheduler == null) {
+      scheduler = SharedScheduler.scheduler();
+      executor = SharedScheduler.executor();
+    }
+    return new TokenCache(this);
+  }
+}
