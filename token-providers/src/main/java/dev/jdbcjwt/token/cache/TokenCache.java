@@ -172,20 +172,40 @@ public final class TokenCache implements TokenSource {
       return;
     }
     synchronized (this) {
-      if (inflight == null && !closed) {
+      if (refreshDue(now)) {
         startLoad();
       }
     }
+  }
+
+  /**
+   * True when the current token's refresh time has come, no load is under way and no backoff holds it back. Checked
+   * under the lock, so a caller or timer that read an entry just replaced by a refresh does not refresh again.
+   */
+  // guarded by this
+  private boolean refreshDue(Instant now) {
+    Entry e = entry;
+    Instant next = nextAttemptAt;
+    return inflight == null && !closed && e != null && !now.isBefore(e.refreshAt)
+        && (next == null || !now.isBefore(next));
   }
 
   /** Called by the timer. */
   private void scheduledRefresh() {
     synchronized (this) {
       scheduled = null;
-      if (inflight != null || closed) {
-        return;
+      Instant now = clock.instant();
+      Entry e = entry;
+      if (refreshDue(now)) {
+        startLoad();
+      } else if (inflight == null && !closed && e != null && !e.refreshAt.equals(Instant.MAX)) {
+        // the timer fired a little before the wall clock got there: wait for the rest
+        Instant next = nextAttemptAt;
+        Instant due = next != null && next.isAfter(e.refreshAt) ? next : e.refreshAt;
+        if (due.isAfter(now)) {
+          reschedule(Duration.between(now, due));
+        }
       }
-      startLoad();
     }
   }
 
