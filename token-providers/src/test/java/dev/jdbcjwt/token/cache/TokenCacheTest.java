@@ -256,4 +256,43 @@ class TokenCacheTest {
     cache.close();
     assertThat(time.pending()).isEmpty();
   }
+
+  @Test
+  void eachFailureIsLoggedOnceWithoutSecretsAndRecoveryIsLogged() throws Exception {
+    java.util.List<java.util.logging.LogRecord> records = new CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        records.add(r);
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.jdbcjwt.token");
+    logger.addHandler(handler);
+    try {
+      TokenCache cache = builder().build();
+      cache.fetch();
+      source.failure = TokenException.unavailable("HTTP 503 from https://idp/token", null);
+      time.advance(Duration.ofMinutes(7).plusSeconds(8)); // the refresh and three retries (1s, 2s, 4s) fail
+      source.failure = null;
+      time.advance(Duration.ofSeconds(60));
+      java.util.List<String> lines = records.stream()
+          .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
+      assertThat(lines.stream().filter(l -> l.contains("failed (attempt"))).hasSize(
+          (int) events.stream().filter(e -> e.type() == TokenEvent.Type.REFRESH_FAILED).count());
+      assertThat(lines.get(0)).startsWith("jdbc-jwt: getting a token for test failed (attempt 1); still serving the "
+          + "current token, usable for").contains("next attempt in 1s: HTTP 503 from https://idp/token");
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("recovered after"));
+      assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("token-1").doesNotContain("token-2"));
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
 }
