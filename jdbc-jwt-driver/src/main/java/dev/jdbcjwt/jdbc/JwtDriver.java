@@ -3,13 +3,17 @@ package dev.jdbcjwt.jdbc;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.CredentialInjector;
 import dev.jdbcjwt.jdbc.internal.Errors;
+import dev.jdbcjwt.jdbc.internal.JwtConnection;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.PropertyInfo;
 import dev.jdbcjwt.jdbc.internal.Refusals;
 import dev.jdbcjwt.jdbc.internal.VendorDrivers;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.SharedScheduler;
 import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.cache.TokenCaches;
 
 import java.sql.Connection;
@@ -18,12 +22,14 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * The {@code jdbc:jwt:<vendor-url>} driver. It obtains a token for the configured {@code jwt.*} options, passes it
- * to the real vendor driver as the password (or {@code jwt.tokenProperty}) and returns the vendor's connection. Other
+ * to the real vendor driver as the password (or {@code jwt.tokenProperty}) and returns the vendor's connection in a
+ * thin wrapper that knows the token's expiry ({@link TokenConnection}) and tells pools when it is over. Other
  * URLs are not for this driver: {@link #connect} returns {@code null} for them.
  *
  * <pre>
@@ -88,7 +94,10 @@ public final class JwtDriver implements Driver {
       throw Errors.configuration("the " + vendor.getClass().getName() + " driver did not accept the URL jdbc:"
           + request.url().vendorScheme() + ":…; check the part after jdbc:jwt:");
     }
-    return connection;
+    TokenConfig config = request.tokenConfig();
+    return new JwtConnection(connection, token, config.duration(JwtOption.CLOCK_SKEW).orElseThrow(),
+        JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow()), Clock.systemUTC(),
+        SharedScheduler.scheduler(), SharedScheduler.executor());
   }
 
   private static SQLException refusal(ConnectionRequest request, CredentialInjector injector, Token token,

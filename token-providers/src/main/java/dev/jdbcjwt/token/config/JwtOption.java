@@ -29,6 +29,10 @@ public enum JwtOption {
   REFRESH_AHEAD("jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
       "Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m) "
           + "remains; connections keep using the current token meanwhile."),
+  ON_EXPIRY("jwt.onExpiry", Group.COMMON, OptionType.CHOICE, "evict",
+      "What happens to a connection when its token expires: evict (isValid() turns false, so pools replace it; a "
+          + "holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none.",
+      "evict", "close", "none"),
   FETCH_TIMEOUT("jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
       "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
           + "before failing with SQLState 08001."),

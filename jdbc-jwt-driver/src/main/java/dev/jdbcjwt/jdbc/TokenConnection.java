@@ -1,0 +1,26 @@
+package dev.jdbcjwt.jdbc;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a physical connection opened by this driver knows about the token it logged in with. Reach it with
+ * {@code connection.unwrap(TokenConnection.class)}, also through a pool's proxy.
+ */
+public interface TokenConnection {
+
+  /** When the token expires ({@code exp}); {@link dev.jdbcjwt.token.Token#UNKNOWN_EXPIRY} if nobody said. */
+  Instant tokenExpiresAt();
+
+  /** When this connection stops being valid for pools: the expiry minus {@code jwt.clockSkew}. */
+  Instant tokenUsableUntil();
+
+  /** The token's subject, when it is a JWT with one. */
+  Optional<String> tokenSubject();
+
+  /** The id of the key that signed the token, when the token names one. */
+  Optional<String> tokenKeyId();
+
+  /** True once the token is within {@code jwt.clockSkew} of its expiry. */
+  boolean isTokenExpired();
+}

@@ -1,0 +1,152 @@
+package dev.jdbcjwt.jdbc.internal;
+
+import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.token.Token;
+import dev.jdbcjwt.token.cache.Scheduler;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JwtConnectionTest {
+
+  /** A clock moved by hand and a scheduler whose tasks run when that clock passes them. */
+  static final class ManualTime extends Clock implements Scheduler {
+    Instant now = Instant.now();
+    final List<Object[]> tasks = new ArrayList<>();
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, Duration delay) {
+      Object[] t = {now.plus(delay), task, false};
+      tasks.add(t);
+      return () -> t[2] = true;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+      for (Object[] t : List.copyOf(tasks)) {
+        if (!(Boolean) t[2] && !((Instant) t[0]).isAfter(now)) {
+          tasks.remove(t);
+          ((Runnable) t[1]).run();
+        }
+      }
+    }
+  }
+
+  interface VendorConnection extends Connection {
+  }
+
+  private final ManualTime time = new ManualTime();
+  private final AtomicInteger aborts = new AtomicInteger();
+  private final AtomicInteger closes = new AtomicInteger();
+  private final AtomicInteger validations = new AtomicInteger();
+
+  private Connection vendor() {
+    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {VendorConnection.class},
+        (proxy, m, args) -> switch (m.getName()) {
+          case "isValid" -> {
+            validations.incrementAndGet();
+            yield true;
+          }
+          case "abort" -> {
+            aborts.incrementAndGet();
+            yield null;
+          }
+          case "close" -> {
+            closes.incrementAndGet();
+            yield null;
+          }
+          case "isClosed" -> closes.get() + aborts.get() > 0;
+          case "unwrap" -> throw new java.sql.SQLException("not a wrapper for " + args[0]);
+          case "isWrapperFor" -> false;
+          case "getSchema" -> "public";
+          default -> null;
+        });
+  }
+
+  private JwtConnection open(JwtConnection.OnExpiry onExpiry) throws Exception {
+    Token token = Token.fromJwt(TestIssuer.shared().mint("app", b -> b
+        .expirationTime(java.util.Date.from(time.now.plusSeconds(100)))));
+    return new JwtConnection(vendor(), token, Duration.ofSeconds(30), onExpiry, time, time, Runnable::run);
+  }
+
+  @Test
+  void evictTurnsInvalidWithinTheSkewOfExpiryButStaysUsable() throws Exception {
+    JwtConnection c = open(JwtConnection.OnExpiry.EVICT);
+    time.advance(Duration.ofSeconds(69));
+    assertThat(c.isValid(1)).isTrue();
+    assertThat(c.isTokenExpired()).isFalse();
+    time.advance(Duration.ofSeconds(2));
+    assertThat(c.isValid(1)).isFalse();
+    assertThat(c.isTokenExpired()).isTrue();
+    assertThat(c.getSchema()).isEqualTo("public"); // a holder can still use it
+    time.advance(Duration.ofSeconds(60));
+    assertThat(aborts).hasValue(0);
+  }
+
+  @Test
+  void noneKeepsAskingTheVendor() throws Exception {
+    JwtConnection c = open(JwtConnection.OnExpiry.NONE);
+    time.advance(Duration.ofSeconds(200));
+    assertThat(c.isValid(1)).isTrue();
+    assertThat(validations).hasValue(1);
+    assertThat(aborts).hasValue(0);
+  }
+
+  @Test
+  void closeAbortsTheConnectionAtTheTokensExpiryEvenWhenHeld() throws Exception {
+    JwtConnection c = open(JwtConnection.OnExpiry.CLOSE);
+    time.advance(Duration.ofSeconds(99));
+    assertThat(aborts).hasValue(0);
+    time.advance(Duration.ofSeconds(1));
+    assertThat(aborts).hasValue(1);
+    assertThat(c.isClosed()).isTrue();
+  }
+
+  @Test
+  void closingFirstCancelsTheScheduledAbort() throws Exception {
+    JwtConnection c = open(JwtConnection.OnExpiry.CLOSE);
+    c.close();
+    time.advance(Duration.ofSeconds(200));
+    assertThat(closes).hasValue(1);
+    assertThat(aborts).hasValue(0);
+  }
+
+  @Test
+  void unwrapReachesTheTokenMetadataAndTheVendorConnection() throws Exception {
+    JwtConnection c = open(JwtConnection.OnExpiry.EVICT);
+    TokenConnection meta = c.unwrap(TokenConnection.class);
+    assertThat(meta.tokenSubject()).contains("app");
+    assertThat(meta.tokenKeyId()).contains(TestIssuer.shared().keyId());
+    assertThat(meta.tokenUsableUntil()).isEqualTo(meta.tokenExpiresAt().minusSeconds(30));
+    assertThat(c.isWrapperFor(VendorConnection.class)).isTrue();
+    assertThat(c.unwrap(VendorConnection.class)).isNotNull().isNotSameAs(c);
+    assertThat(c.toString()).doesNotContain("eyJ");
+  }
+}
