@@ -1,0 +1,93 @@
+package dev.jdbcjwt.jdbc.e2e;
+
+import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.postgres.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PostgreSQL validating tokens through its ldap method (bridged to a JWT check), reached with pgjdbc. */
+class PostgresTokenLoginTest extends RealDatabaseCases {
+
+  private final PostgresServer server = PostgresServer.shared();
+
+  @Override
+  String vendorUrl() {
+    return server.vendorUrl() + "?sslmode=disable";
+  }
+
+  @Override
+  void createUser(String name) {
+    server.createTokenUser(name);
+  }
+
+  @Override
+  String currentUserQuery() {
+    return "select current_user";
+  }
+
+  @Override
+  String expectedCurrentUser(String user) {
+    return user;
+  }
+
+  @Test
+  void validToken() throws Exception {
+    aValidTokenLogsInAsItsUser();
+  }
+
+  @Test
+  void bigToken() throws Exception {
+    aTwoKilobyteTokenPasses();
+  }
+
+  @Test
+  void otherKey() throws Exception {
+    aTokenSignedByAnotherKeyIsRefused();
+  }
+
+  @Test
+  void wrongAudience() throws Exception {
+    aTokenWithTheWrongAudienceIsRefused();
+  }
+
+  @Test
+  void wrongIssuer() throws Exception {
+    aTokenFromTheWrongIssuerIsRefused();
+  }
+
+  @Test
+  void otherUser() throws Exception {
+    aTokenForAnotherUserIsRefused();
+  }
+
+  @Test
+  void expired() throws Exception {
+    anExpiredTokenIsRefused();
+    assertThat(server.ldapBridge().failedBinds()).isPositive();
+  }
+
+  @Test
+  void vendorApisStayReachableThroughTheWrapper() throws Exception {
+    String user = newUser();
+    createUser(user);
+    try (Connection c = DriverManager.getConnection("jdbc:jwt:" + vendorUrl(), signedBy(TestIssuer.shared(), user))) {
+      PGConnection pg = c.unwrap(PGConnection.class);
+      try (Statement s = c.createStatement()) {
+        s.execute("create temporary table copied(n int)");
+      }
+      long rows = pg.getCopyAPI().copyIn("COPY copied FROM STDIN", new java.io.StringReader("1\n2\n3\n"));
+      assertThat(rows).isEqualTo(3);
+      TokenConnection token = c.unwrap(TokenConnection.class);
+      assertThat(token.tokenSubject()).contains(user);
+      assertThat(token.tokenKeyId()).contains(TestIssuer.shared().keyId());
+      assertThat(token.isTokenExpired()).isFalse();
+    }
+  }
+}
