@@ -90,4 +90,28 @@ class PostgresTokenLoginTest extends RealDatabaseCases {
       assertThat(token.isTokenExpired()).isFalse();
     }
   }
+
+  @Test
+  void worksAsAHikariCpJdbcUrlWithOptionsInTheUrl() throws Exception {
+    String user = newUser();
+    createUser(user);
+    TestIssuer issuer = TestIssuer.shared();
+    java.nio.file.Path key = java.nio.file.Files.createTempFile("signing", ".pem");
+    java.nio.file.Files.writeString(key, issuer.privateKeyPem());
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl("jdbc:jwt:" + vendorUrl() + "&jwt.provider=signed&jwt.signingKey=file:" + key
+        + "&jwt.keyId=" + issuer.keyId() + "&jwt.issuer=" + issuer.issuer() + "&jwt.audience=" + issuer.audience());
+    config.setUsername(user);
+    config.setMaximumPoolSize(2);
+    try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
+         Connection c = ds.getConnection();
+         Statement s = c.createStatement();
+         java.sql.ResultSet rs = s.executeQuery("select current_user")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo(user);
+      assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
+    } finally {
+      java.nio.file.Files.delete(key);
+    }
+  }
 }
