@@ -36,10 +36,10 @@ final class JwtBindHandler extends LDAPListenerRequestHandler {
 
   private static final String UNSUPPORTED = "this directory only answers simple binds";
 
-  private final JwtValidator validator;
+  private final java.util.function.Supplier<JwtValidator> validator;
   private final BindLedger ledger;
 
-  JwtBindHandler(JwtValidator validator, BindLedger ledger) {
+  JwtBindHandler(java.util.function.Supplier<JwtValidator> validator, BindLedger ledger) {
     this.validator = validator;
     this.ledger = ledger;
   }
@@ -75,7 +75,7 @@ final class JwtBindHandler extends LDAPListenerRequestHandler {
           "bind DN is not " + JwtLdapBridge.DN_PREFIX + "<user>" + JwtLdapBridge.DN_SUFFIX);
     }
     String token = request.getSimplePassword() == null ? "" : request.getSimplePassword().stringValue();
-    Optional<String> rejection = validator.rejectionReason(user, token);
+    Optional<String> rejection = validator.get().rejectionReason(user, token);
     if (rejection.isPresent()) {
       return refuse(messageId, key, ResultCode.INVALID_CREDENTIALS, rejection.get());
     }

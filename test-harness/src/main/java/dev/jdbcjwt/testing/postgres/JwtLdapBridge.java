@@ -32,11 +32,22 @@ public final class JwtLdapBridge implements AutoCloseable {
   private final LDAPListener listener;
   private final int port;
   private final BindLedger ledger;
+  private final java.util.concurrent.atomic.AtomicReference<JwtValidator> validator;
 
-  private JwtLdapBridge(LDAPListener listener, BindLedger ledger) {
+  private JwtLdapBridge(LDAPListener listener, BindLedger ledger,
+      java.util.concurrent.atomic.AtomicReference<JwtValidator> validator) {
     this.listener = listener;
     this.port = listener.getListenPort();
     this.ledger = ledger;
+    this.validator = validator;
+  }
+
+  /**
+   * From now on, trust {@code policy} instead (the database's trusted keys rotate). Logins already made are
+   * unaffected, as with a real database.
+   */
+  public void trust(TrustPolicy policy) {
+    validator.set(new JwtValidator(policy));
   }
 
   public static JwtLdapBridge start(TrustPolicy policy) {
@@ -45,14 +56,16 @@ public final class JwtLdapBridge implements AutoCloseable {
 
   public static JwtLdapBridge start(JwtValidator validator) {
     BindLedger ledger = new BindLedger();
-    LDAPListenerConfig config = new LDAPListenerConfig(0, new JwtBindHandler(validator, ledger));
+    java.util.concurrent.atomic.AtomicReference<JwtValidator> current =
+        new java.util.concurrent.atomic.AtomicReference<>(validator);
+    LDAPListenerConfig config = new LDAPListenerConfig(0, new JwtBindHandler(current::get, ledger));
     try {
       config.setListenAddress(InetAddress.getByName(HOST));
       config.setMaxMessageSizeBytes(MAX_MESSAGE_BYTES);
       LDAPListener listener = new LDAPListener(config);
       listener.setDaemon(true); // never keeps the JVM alive; its connection threads inherit this
       listener.startListening();
-      return new JwtLdapBridge(listener, ledger);
+      return new JwtLdapBridge(listener, ledger, current);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the LDAP bridge on " + HOST, e);
     }

@@ -77,7 +77,7 @@ public final class TokenCache implements TokenSource {
     this.fetchTimeout = b.fetchTimeout;
     this.backoff = b.backoff;
     this.random = b.random;
-    this.listeners = List.copyOf(b.listeners);
+    this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(b.listeners);
   }
 
   public static TokenCacheBuilder builder(TokenSource source) {
@@ -99,6 +99,15 @@ public final class TokenCache implements TokenSource {
     return awaitToken();
   }
 
+  /** Adds a listener for this cache's events (a pool that soft-evicts when a token is invalidated). */
+  public void addListener(TokenListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener));
+  }
+
+  public void removeListener(TokenListener listener) {
+    listeners.remove(listener);
+  }
+
   /** The token currently served, if any and still usable; never calls the token source. */
   public Optional<Token> current() {
     Entry e = entry;
@@ -112,6 +121,11 @@ public final class TokenCache implements TokenSource {
 
   public String label() {
     return label;
+  }
+
+  /** How long before its expiry a token stops being served. */
+  public Duration clockSkew() {
+    return clockSkew;
   }
 
   private Token awaitToken() throws TokenException {
