@@ -17,7 +17,8 @@ public enum JwtOption {
 
   // ---- common ----
   PROVIDER("jwt.provider", Group.COMMON, OptionType.TEXT, null,
-      "Name of the token source: static, file, signed, or a third-party provider on the class path. Required."),
+      "Name of the token source: static, file, signed, client-credentials, token-exchange, jwt-bearer, exec, "
+          + "azure-managed-identity, gcp-metadata, aws-rds-iam, or a third-party provider on the class path. Required."),
   USER_CLAIM("jwt.userClaim", Group.COMMON, OptionType.TEXT, null,
       "Take the database user from this claim of the token (e.g. sub, preferred_username) instead of the 'user' "
           + "property."),
@@ -56,22 +57,131 @@ public enum JwtOption {
       "Signature algorithm; defaults to what the key implies (RSA: RS256, EC P-256: ES256, Ed25519: EdDSA).",
       "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"),
   ISSUER("jwt.issuer", Group.SIGNED, OptionType.TEXT, null,
-      "The token's issuer ('iss'); the database checks it."),
+      "The token's issuer ('iss'); the database checks it. For the OAuth providers (client-credentials, "
+          + "token-exchange, jwt-bearer): the identity provider's issuer URL, whose "
+          + "/.well-known/openid-configuration gives the token endpoint."),
   SUBJECT("jwt.subject", Group.SIGNED, OptionType.TEXT, null,
-      "The token's subject ('sub'); defaults to the connection's 'user'."),
+      "The token's subject ('sub'); defaults to the connection's 'user'. For jwt-bearer: the subject of the "
+          + "locally signed assertion."),
   AUDIENCE("jwt.audience", Group.SIGNED, OptionType.TEXT, null,
-      "The token's audience ('aud'); several separated by commas."),
+      "The token's audience ('aud'); several separated by commas. For the OAuth providers: the 'audience' "
+          + "parameter of the token request."),
   TTL("jwt.ttl", Group.SIGNED, OptionType.DURATION, "15m",
       "Lifetime of each minted token."),
   CLAIM("jwt.claim.", Group.SIGNED, OptionType.PREFIX, null,
-      "Extra claims: jwt.claim.<name>=<value> adds claim <name> with a text value.");
+      "Extra claims: jwt.claim.<name>=<value> adds claim <name> with a text value."),
+
+  // ---- connections to identity providers (every HTTP-based provider) ----
+  ALLOW_INSECURE_HTTP("jwt.allowInsecureHttp", Group.HTTP, OptionType.CHOICE, "false",
+      "Allow plain http:// identity provider endpoints on other hosts than loopback (127.0.0.0/8, ::1, localhost) "
+          + "and the cloud metadata addresses. Tokens and client secrets then cross the network unencrypted: for "
+          + "tests only.", "false", "true"),
+  HTTP_TIMEOUT("jwt.httpTimeout", Group.HTTP, OptionType.DURATION, "5s",
+      "Connect timeout of each request to an identity provider or metadata endpoint, and how long to wait for "
+          + "its answer to start (the whole answer must arrive within twice this)."),
+  TRUST_STORE("jwt.trustStore", Group.HTTP, OptionType.PATH, null,
+      "Certificates trusted for HTTPS to the identity provider instead of the JDK's default ones: a PEM file of "
+          + "CA certificates, or a PKCS#12 or JKS trust store."),
+  TRUST_STORE_PASSWORD("jwt.trustStorePassword", Group.HTTP, OptionType.SECRET, null,
+      "Password of a PKCS#12 or JKS jwt.trustStore, if it has one; env:NAME or file:/path."),
+
+  // ---- client-credentials (and the client of the other OAuth grants) ----
+  TOKEN_ENDPOINT("jwt.tokenEndpoint", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
+      "The identity provider's token endpoint URL; when absent it is found by OpenID Connect discovery from "
+          + "jwt.issuer (cached per issuer)."),
+  CLIENT_ID("jwt.clientId", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
+      "The OAuth client id. Required by client-credentials. For azure-managed-identity: the client id of a "
+          + "user-assigned identity."),
+  CLIENT_SECRET("jwt.clientSecret", Group.CLIENT_CREDENTIALS, OptionType.SECRET, null,
+      "The OAuth client secret (client_secret_basic or client_secret_post); usually a reference: env:NAME or "
+          + "file:/path."),
+  CLIENT_ASSERTION_KEY("jwt.clientAssertionKey", Group.CLIENT_CREDENTIALS, OptionType.SECRET, null,
+      "Private key for private_key_jwt client authentication (RFC 7523): PEM PKCS#8 or JWK, RSA, EC or Ed25519; "
+          + "signed with jwt.algorithm (default: what the key implies) and header 'kid' jwt.keyId."),
+  CLIENT_AUTH_METHOD("jwt.clientAuthMethod", Group.CLIENT_CREDENTIALS, OptionType.CHOICE, null,
+      "How the client authenticates at the token endpoint; defaults to private_key_jwt with "
+          + "jwt.clientAssertionKey, client_secret_basic with jwt.clientSecret, else none.",
+      "client_secret_basic", "client_secret_post", "private_key_jwt", "none"),
+  SCOPE("jwt.scope", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
+      "Scopes to request, separated by spaces or commas. For gcp-metadata: the 'scopes' of the metadata request."),
+  RESOURCE("jwt.resource", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
+      "The 'resource' parameter (RFC 8707) of the token request, an absolute URI. For azure-managed-identity: the "
+          + "resource the token is for (default https://ossrdbms-aad.database.windows.net)."),
+
+  // ---- token-exchange ----
+  SUBJECT_TOKEN_FILE("jwt.subjectTokenFile", Group.TOKEN_EXCHANGE, OptionType.PATH, null,
+      "A file holding the subject token to exchange (e.g. a Kubernetes projected service-account token); read "
+          + "at every exchange."),
+  SUBJECT_TOKEN_PROVIDER("jwt.subjectTokenProvider", Group.TOKEN_EXCHANGE, OptionType.TEXT, null,
+      "Instead of jwt.subjectTokenFile: another provider (e.g. exec, azure-managed-identity, signed) whose token "
+          + "is exchanged; it reads its own options from the same configuration."),
+  SUBJECT_TOKEN_TYPE("jwt.subjectTokenType", Group.TOKEN_EXCHANGE, OptionType.TEXT, "jwt",
+      "Type of the subject token: a URI, or jwt, access_token, id_token, refresh_token, saml1, saml2 for "
+          + "urn:ietf:params:oauth:token-type:<name>."),
+  REQUESTED_TOKEN_TYPE("jwt.requestedTokenType", Group.TOKEN_EXCHANGE, OptionType.TEXT, null,
+      "Type of token to ask for (same forms as jwt.subjectTokenType); by default the identity provider chooses."),
+
+  // ---- jwt-bearer ----
+  ASSERTION_FILE("jwt.assertionFile", Group.JWT_BEARER, OptionType.PATH, null,
+      "A file holding the signed JWT assertion to present; read at every request. Without it the assertion is "
+          + "signed locally with jwt.signingKey."),
+  ASSERTION_ISSUER("jwt.assertionIssuer", Group.JWT_BEARER, OptionType.TEXT, null,
+      "Issuer ('iss') of a locally signed assertion; defaults to jwt.clientId."),
+  ASSERTION_AUDIENCE("jwt.assertionAudience", Group.JWT_BEARER, OptionType.TEXT, null,
+      "Audience ('aud') of a locally signed assertion; defaults to jwt.issuer, else jwt.tokenEndpoint."),
+
+  // ---- exec ----
+  COMMAND("jwt.command", Group.EXEC, OptionType.TEXT, null,
+      "Command that prints a token, run without a shell: split at spaces, with '...' and \"...\" quoting and "
+          + "\\ escapes. It may print the bare token or JSON with a token and an expiry field (as "
+          + "'az account get-access-token -o json' does). Required by provider 'exec'."),
+  COMMAND_TIMEOUT("jwt.commandTimeout", Group.EXEC, OptionType.DURATION, "30s",
+      "How long jwt.command may run before it is killed."),
+  COMMAND_TOKEN_LIFETIME("jwt.commandTokenLifetime", Group.EXEC, OptionType.DURATION, null,
+      "Lifetime of an opaque token printed without an expiry (e.g. 1h for gcloud auth print-access-token); "
+          + "otherwise its lifetime is unknown."),
+
+  // ---- azure-managed-identity ----
+  IDENTITY_ENDPOINT("jwt.identityEndpoint", Group.AZURE_MANAGED_IDENTITY, OptionType.TEXT, null,
+      "Token endpoint of the Azure managed identity; defaults to $IDENTITY_ENDPOINT (App Service, Functions, "
+          + "Container Apps) or else the instance metadata service "
+          + "http://169.254.169.254/metadata/identity/oauth2/token."),
+
+  // ---- gcp-metadata ----
+  METADATA_ENDPOINT("jwt.metadataEndpoint", Group.GCP_METADATA, OptionType.TEXT, null,
+      "Base URL of the Google Cloud metadata server; defaults to http://$GCE_METADATA_HOST or else "
+          + "http://metadata.google.internal."),
+  SERVICE_ACCOUNT("jwt.serviceAccount", Group.GCP_METADATA, OptionType.TEXT, "default",
+      "The service account of the instance whose token is fetched (its email, or default)."),
+
+  // ---- aws-rds-iam ----
+  DB_HOST("jwt.dbHost", Group.AWS_RDS_IAM, OptionType.TEXT, null,
+      "Host name of the RDS or Aurora endpoint the token is for, as in the JDBC URL. Required by provider "
+          + "'aws-rds-iam'."),
+  DB_PORT("jwt.dbPort", Group.AWS_RDS_IAM, OptionType.TEXT, null,
+      "Port of the RDS or Aurora endpoint, as in the JDBC URL (e.g. 5432, 3306). Required by provider "
+          + "'aws-rds-iam'."),
+  REGION("jwt.region", Group.AWS_RDS_IAM, OptionType.TEXT, null,
+      "AWS region of the database (e.g. eu-west-1); defaults to the AWS SDK's region lookup (AWS_REGION, "
+          + "profile, instance metadata)."),
+  AWS_PROFILE("jwt.awsProfile", Group.AWS_RDS_IAM, OptionType.TEXT, null,
+      "Named profile of the AWS shared config and credentials files; defaults to the AWS SDK's default "
+          + "credentials chain.");
 
   /** Which part of the product an option belongs to; orders the documentation. */
   public enum Group {
     COMMON("Common options"),
     STATIC("Provider 'static'"),
     FILE("Provider 'file'"),
-    SIGNED("Provider 'signed'");
+    SIGNED("Provider 'signed'"),
+    HTTP("Connections to identity providers"),
+    CLIENT_CREDENTIALS("Provider 'client-credentials' (and the client of the other OAuth grants)"),
+    TOKEN_EXCHANGE("Provider 'token-exchange'"),
+    JWT_BEARER("Provider 'jwt-bearer'"),
+    EXEC("Provider 'exec'"),
+    AZURE_MANAGED_IDENTITY("Provider 'azure-managed-identity'"),
+    GCP_METADATA("Provider 'gcp-metadata'"),
+    AWS_RDS_IAM("Provider 'aws-rds-iam'");
 
     private final String title;
 

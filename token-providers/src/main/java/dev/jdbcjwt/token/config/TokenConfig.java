@@ -143,6 +143,18 @@ public final class TokenConfig {
     return out;
   }
 
+  /** An environment variable, read through the environment this configuration was created with. */
+  public Optional<String> environment(String name) {
+    return Optional.ofNullable(environment.apply(name)).filter(v -> !v.isEmpty());
+  }
+
+  /** This configuration with {@code option} set to {@code value} (validated), e.g. to build a nested provider. */
+  public TokenConfig with(JwtOption option, String value) throws TokenException {
+    Map<String, String> copy = new TreeMap<>(options);
+    copy.put(option.key(), value);
+    return of(copy, user, environment);
+  }
+
   /** The database user the token is for, when known. */
   public Optional<String> user() {
     return Optional.ofNullable(user);

@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Mints one JWT per call: iss, sub, aud, iat, exp = iat + ttl, a fresh jti, and the configured extra claims. */
-final class SignedTokenSource implements TokenSource {
+/**
+ * Mints one JWT per call: iss, sub, aud, iat, exp = iat + ttl, a fresh jti, and the configured extra claims. Public
+ * for the other built-in providers (jwt-bearer signs its assertions with it); not an API for users.
+ */
+public final class SignedTokenSource implements TokenSource {
 
   private final SigningKeys.SigningKey key;
   private final JWSHeader header;
@@ -31,7 +34,7 @@ final class SignedTokenSource implements TokenSource {
   private final Map<String, String> extraClaims;
   private final Clock clock;
 
-  SignedTokenSource(SigningKeys.SigningKey key, Optional<String> keyId, Optional<String> issuer, String subject,
+  public SignedTokenSource(SigningKeys.SigningKey key, Optional<String> keyId, Optional<String> issuer, String subject,
       List<String> audience, Duration ttl, Map<String, String> extraClaims, Clock clock) {
     this.key = key;
     this.header = new JWSHeader.Builder(key.algorithm()).type(JOSEObjectType.JWT).keyID(keyId.orElse(null)).build();

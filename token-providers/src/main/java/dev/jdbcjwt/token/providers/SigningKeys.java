@@ -27,12 +27,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the private key of {@code jwt.signingKey} (PEM PKCS#8 or JWK; RSA, EC or Ed25519) with the JDK's own key
- * factories, and pairs it with a nimbus signer and an algorithm. Messages never quote the key.
+ * Reads the private key of {@code jwt.signingKey} or {@code jwt.clientAssertionKey} (PEM PKCS#8 or JWK; RSA, EC or
+ * Ed25519) with the JDK's own key factories, and pairs it with a nimbus signer and an algorithm. Messages name the
+ * option and never quote the key. Public for the other built-in providers; not an API for users.
  */
-final class SigningKeys {
-
-  private static final String KEY = JwtOption.SIGNING_KEY.key();
+public final class SigningKeys {
   private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String PKCS8_END = "-----END PRIVATE KEY-----";
   /** DER prefix of a PKCS#8 Ed25519 private key; the 32-byte seed follows. */
@@ -42,46 +41,52 @@ final class SigningKeys {
       JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
   /** A usable signing key: the signer, its algorithm and the key id from the JWK, if any. */
-  record SigningKey(JWSSigner signer, JWSAlgorithm algorithm, Optional<String> jwkKeyId) {
+  public record SigningKey(JWSSigner signer, JWSAlgorithm algorithm, Optional<String> jwkKeyId) {
   }
 
   private SigningKeys() {
   }
 
   static SigningKey read(Secret text, Optional<String> algorithm) throws TokenException {
+    return read(JwtOption.SIGNING_KEY, text, algorithm);
+  }
+
+  /** Reads the key given in {@code option}; error messages name that option. */
+  public static SigningKey read(JwtOption option, Secret text, Optional<String> algorithm) throws TokenException {
+    String optionKey = option.key();
     String t = text.reveal().strip();
     Optional<String> kid = Optional.empty();
     PrivateKey key;
     if (t.startsWith("{")) {
-      JWK jwk = parseJwk(t);
+      JWK jwk = parseJwk(t, optionKey);
       kid = Optional.ofNullable(jwk.getKeyID());
-      key = privateKeyOf(jwk);
+      key = privateKeyOf(jwk, optionKey);
     } else if (t.contains(PKCS8_BEGIN)) {
-      key = parsePkcs8(t);
+      key = parsePkcs8(t, optionKey);
     } else if (t.contains("-----BEGIN RSA PRIVATE KEY-----") || t.contains("-----BEGIN EC PRIVATE KEY-----")
         || t.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") || t.contains("-----BEGIN OPENSSH PRIVATE KEY-----")) {
-      throw TokenException.configuration(KEY + " holds a PEM key in a format that is not read here; convert it to "
+      throw TokenException.configuration(optionKey + " holds a PEM key in a format that is not read here; convert it to "
           + "unencrypted PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem");
     } else {
-      throw TokenException.configuration(KEY + " is neither a PEM private key ('" + PKCS8_BEGIN + "') nor a JWK "
+      throw TokenException.configuration(optionKey + " is neither a PEM private key ('" + PKCS8_BEGIN + "') nor a JWK "
           + "(JSON); give the key itself or a reference: file:/path/key.pem or env:NAME");
     }
-    return pair(key, algorithm, kid);
+    return pair(key, algorithm, kid, optionKey);
   }
 
-  private static JWK parseJwk(String json) throws TokenException {
+  private static JWK parseJwk(String json, String optionKey) throws TokenException {
     try {
       JWK jwk = JWK.parse(json);
       if (!jwk.isPrivate()) {
-        throw TokenException.configuration(KEY + " is a public JWK; signing needs the private key (with 'd')");
+        throw TokenException.configuration(optionKey + " is a public JWK; signing needs the private key (with 'd')");
       }
       return jwk;
     } catch (java.text.ParseException e) {
-      throw TokenException.configuration(KEY + " looks like a JWK but cannot be parsed as one");
+      throw TokenException.configuration(optionKey + " looks like a JWK but cannot be parsed as one");
     }
   }
 
-  private static PrivateKey privateKeyOf(JWK jwk) throws TokenException {
+  private static PrivateKey privateKeyOf(JWK jwk, String optionKey) throws TokenException {
     try {
       if (jwk instanceof RSAKey rsa) {
         return rsa.toPrivateKey();
@@ -97,24 +102,24 @@ final class SigningKeys {
         return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
       }
     } catch (JOSEException | GeneralSecurityException e) {
-      throw TokenException.configuration(KEY + ": the JWK's private key cannot be read ("
+      throw TokenException.configuration(optionKey + ": the JWK's private key cannot be read ("
           + e.getClass().getSimpleName() + ")");
     }
-    throw TokenException.configuration(KEY + ": JWK key type " + jwk.getKeyType()
+    throw TokenException.configuration(optionKey + ": JWK key type " + jwk.getKeyType()
         + " is not supported; use an RSA, EC or Ed25519 key");
   }
 
-  private static PrivateKey parsePkcs8(String pem) throws TokenException {
+  private static PrivateKey parsePkcs8(String pem, String optionKey) throws TokenException {
     int start = pem.indexOf(PKCS8_BEGIN) + PKCS8_BEGIN.length();
     int end = pem.indexOf(PKCS8_END, start);
     if (end < 0) {
-      throw TokenException.configuration(KEY + ": the PEM block has no '" + PKCS8_END + "' line");
+      throw TokenException.configuration(optionKey + ": the PEM block has no '" + PKCS8_END + "' line");
     }
     byte[] der;
     try {
       der = Base64.getMimeDecoder().decode(pem.substring(start, end));
     } catch (IllegalArgumentException e) {
-      throw TokenException.configuration(KEY + ": the PEM block is not valid base64");
+      throw TokenException.configuration(optionKey + ": the PEM block is not valid base64");
     }
     for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
       try {
@@ -123,18 +128,18 @@ final class SigningKeys {
         // try the next key type
       }
     }
-    throw TokenException.configuration(KEY + ": the PEM block is not an RSA, EC or Ed25519 PKCS#8 private key");
+    throw TokenException.configuration(optionKey + ": the PEM block is not an RSA, EC or Ed25519 PKCS#8 private key");
   }
 
-  private static SigningKey pair(PrivateKey key, Optional<String> algorithmName, Optional<String> kid)
+  private static SigningKey pair(PrivateKey key, Optional<String> algorithmName, Optional<String> kid, String optionKey)
       throws TokenException {
     Optional<JWSAlgorithm> requested = algorithmName.map(JWSAlgorithm::parse);
     try {
       if (key instanceof RSAPrivateKey rsa) {
         JWSAlgorithm alg = requested.orElse(JWSAlgorithm.RS256);
-        requireFits(alg, RSA_ALGS.contains(alg), "RSA", "RS256, RS384, RS512, PS256, PS384 or PS512");
+        requireFits(alg, RSA_ALGS.contains(alg), "RSA", "RS256, RS384, RS512, PS256, PS384 or PS512", optionKey);
         if (rsa.getModulus().bitLength() < 2048) {
-          throw TokenException.configuration(KEY + ": the RSA key has " + rsa.getModulus().bitLength()
+          throw TokenException.configuration(optionKey + ": the RSA key has " + rsa.getModulus().bitLength()
               + " bits; use at least 2048");
         }
         return new SigningKey(new RSASSASigner(rsa), alg, kid);
@@ -143,21 +148,21 @@ final class SigningKeys {
         Curve curve = Curve.forECParameterSpec(ec.getParams());
         JWSAlgorithm implied = curve == null ? null : ecAlgorithmFor(curve);
         if (implied == null) {
-          throw TokenException.configuration(KEY + ": the EC key's curve is not P-256, P-384 or P-521");
+          throw TokenException.configuration(optionKey + ": the EC key's curve is not P-256, P-384 or P-521");
         }
         JWSAlgorithm alg = requested.orElse(implied);
-        requireFits(alg, alg.equals(implied), "EC " + curve.getName(), implied.getName());
+        requireFits(alg, alg.equals(implied), "EC " + curve.getName(), implied.getName(), optionKey);
         return new SigningKey(new ECDSASigner(ec), alg, kid);
       }
       if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
         JWSAlgorithm alg = requested.orElse(JWSAlgorithm.EdDSA);
-        requireFits(alg, JWSAlgorithm.EdDSA.equals(alg), "Ed25519", "EdDSA");
+        requireFits(alg, JWSAlgorithm.EdDSA.equals(alg), "Ed25519", "EdDSA", optionKey);
         return new SigningKey(new JdkEd25519Signer(key), alg, kid);
       }
     } catch (JOSEException e) {
-      throw TokenException.configuration(KEY + ": the key cannot sign (" + e.getClass().getSimpleName() + ")");
+      throw TokenException.configuration(optionKey + ": the key cannot sign (" + e.getClass().getSimpleName() + ")");
     }
-    throw TokenException.configuration(KEY + ": key algorithm " + key.getAlgorithm() + " is not supported");
+    throw TokenException.configuration(optionKey + ": key algorithm " + key.getAlgorithm() + " is not supported");
   }
 
   private static JWSAlgorithm ecAlgorithmFor(Curve curve) {
@@ -170,11 +175,11 @@ final class SigningKeys {
     return Curve.P_521.equals(curve) ? JWSAlgorithm.ES512 : null;
   }
 
-  private static void requireFits(JWSAlgorithm alg, boolean fits, String keyKind, String allowed)
+  private static void requireFits(JWSAlgorithm alg, boolean fits, String keyKind, String allowed, String optionKey)
       throws TokenException {
     if (!fits) {
       throw TokenException.configuration(JwtOption.ALGORITHM.key() + "=" + alg.getName() + " does not fit the "
-          + keyKind + " key of " + KEY + "; use " + allowed + " or leave " + JwtOption.ALGORITHM.key() + " out");
+          + keyKind + " key of " + optionKey + "; use " + allowed + " or leave " + JwtOption.ALGORITHM.key() + " out");
     }
   }
 }

@@ -1,0 +1,97 @@
+package dev.jdbcjwt.token.providers.oauth;
+
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderConfigurationRequest;
+import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.providers.Redaction;
+import dev.jdbcjwt.token.providers.http.Endpoints;
+import dev.jdbcjwt.token.providers.http.IdpHttp;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * OpenID Connect discovery ({@code <issuer>/.well-known/openid-configuration}) of the token endpoint, cached per
+ * issuer for an hour: configurations of the same identity provider share one lookup. Failures are not cached.
+ * Thread-safe.
+ */
+final class Discovery {
+
+  /** Shared by every source in this class loader; holds only issuer URL to token endpoint URL. */
+  static final Discovery SHARED = new Discovery(Duration.ofHours(1));
+
+  private static final int MAX_ISSUERS = 256;
+
+  private record Entry(URI tokenEndpoint, Instant fetchedAt) {
+  }
+
+  private final Duration ttl;
+  private final Map<URI, Entry> byIssuer = new ConcurrentHashMap<>();
+
+  Discovery(Duration ttl) {
+    this.ttl = ttl;
+  }
+
+  URI tokenEndpoint(URI issuer, IdpHttp http, Clock clock) throws TokenException {
+    Instant now = clock.instant();
+    Entry cached = byIssuer.get(issuer);
+    if (cached != null && !now.isBefore(cached.fetchedAt) && now.isBefore(cached.fetchedAt.plus(ttl))) {
+      return cached.tokenEndpoint;
+    }
+    URI endpoint = discover(issuer, http);
+    if (byIssuer.size() >= MAX_ISSUERS) {
+      byIssuer.clear();
+    }
+    byIssuer.put(issuer, new Entry(endpoint, now));
+    return endpoint;
+  }
+
+  private static URI discover(URI issuer, IdpHttp http) throws TokenException {
+    HTTPRequest request = new OIDCProviderConfigurationRequest(new Issuer(issuer)).toHTTPRequest();
+    String where = "OpenID discovery " + Endpoints.describe(request.getURI());
+    HTTPResponse response = http.send(request, "OpenID discovery");
+    if (response.getStatusCode() != 200) {
+      String advice = response.getStatusCode() >= 500 ? "the identity provider failed; retry later"
+          : "check " + JwtOption.ISSUER.key() + " (the issuer URL, without /.well-known/...), or set "
+              + JwtOption.TOKEN_ENDPOINT.key() + " instead";
+      throw TokenException.unavailable(where + " answered HTTP " + response.getStatusCode() + "; " + advice, null);
+    }
+    AuthorizationServerMetadata metadata;
+    try {
+      metadata = AuthorizationServerMetadata.parse(JSONObjectUtils.parse(response.getBody()));
+    } catch (ParseException | RuntimeException e) {
+      throw TokenException.unavailable(where + " did not answer with OpenID provider metadata ("
+          + Redaction.redact(e.getMessage(), 200) + "); check " + JwtOption.ISSUER.key(), null);
+    }
+    String declared = metadata.getIssuer().getValue();
+    if (!trimSlash(declared).equals(trimSlash(issuer.toString()))) {
+      throw TokenException.configuration(JwtOption.ISSUER.key() + " is '" + issuer + "' but its discovery document "
+          + "names issuer '" + (declared.length() > 200 ? declared.substring(0, 200) + "…" : declared) + "'; set " + JwtOption.ISSUER.key()
+          + " to the issuer exactly as the identity provider names it");
+    }
+    URI endpoint = metadata.getTokenEndpointURI();
+    if (endpoint == null) {
+      throw TokenException.unavailable(where + " names no token_endpoint; set " + JwtOption.TOKEN_ENDPOINT.key(),
+          null);
+    }
+    URI checked = Endpoints.parse("the token_endpoint of " + where, endpoint.toString());
+    Endpoints.requireSecure(checked, "the token endpoint discovered from " + JwtOption.ISSUER.key(), http.settings(),
+        Set.of());
+    return checked;
+  }
+
+  private static String trimSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}
