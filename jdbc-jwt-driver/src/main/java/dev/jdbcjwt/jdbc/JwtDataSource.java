@@ -1,0 +1,147 @@
+package dev.jdbcjwt.jdbc;
+
+import dev.jdbcjwt.jdbc.internal.Errors;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A plain {@link DataSource} over {@link JwtDriver}, for pools and frameworks that take a DataSource or a
+ * DataSource class name (HikariCP's {@code dataSourceClassName=dev.jdbcjwt.jdbc.JwtDataSource} with
+ * {@code dataSource.url} and {@code dataSource.user}). Equivalent to the URL route.
+ */
+public class JwtDataSource implements DataSource {
+
+  private volatile String url;
+  private volatile String user;
+  private final Properties properties = new Properties();
+  private volatile int loginTimeout;
+  private volatile PrintWriter logWriter;
+
+  public JwtDataSource() {
+  }
+
+  public JwtDataSource(String url) {
+    this.url = url;
+  }
+
+  /** The {@code jdbc:jwt:} URL; {@code jwt.*} options may be in it. */
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  /** The database user (for {@code jwt.provider=signed}, also the default token subject). */
+  public void setUser(String user) {
+    this.user = user;
+  }
+
+  public String getUser() {
+    return user;
+  }
+
+  /** Hikari's {@code dataSource.username} maps here. */
+  public void setUsername(String user) {
+    setUser(user);
+  }
+
+  /** A {@code jwt.*} option or a vendor property. */
+  public void setProperty(String name, String value) {
+    properties.setProperty(name, value);
+  }
+
+  /** {@code jwt.*} options and vendor properties. */
+  public void setProperties(Properties props) {
+    properties.putAll(props);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Properties p = new Properties();
+    p.putAll(properties);
+    if (user != null) {
+      p.setProperty("user", user);
+    }
+    return connect(p);
+  }
+
+  /**
+   * With a token-based login the password is the token; a user given here replaces the configured one, a password is
+   * refused (it would be silently ignored otherwise).
+   */
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    if (password != null && !password.isEmpty()) {
+      throw Errors.configuration("JwtDataSource obtains its password (the token) itself; do not pass one to "
+          + "getConnection(user, password) — remove the pool's 'password' setting");
+    }
+    Properties p = new Properties();
+    p.putAll(properties);
+    if (username != null) {
+      p.setProperty("user", username);
+    }
+    return connect(p);
+  }
+
+  private Connection connect(Properties p) throws SQLException {
+    if (url == null) {
+      throw Errors.configuration("JwtDataSource has no url; set it to jdbc:jwt:<vendor-url>");
+    }
+    Connection c = JwtDriver.instance().connect(url, p);
+    if (c == null) {
+      throw Errors.configuration("JwtDataSource's url must start with jdbc:jwt:");
+    }
+    return c;
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    this.logWriter = out;
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) {
+    this.loginTimeout = seconds;
+  }
+
+  @Override
+  public int getLoginTimeout() {
+    return loginTimeout;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw new SQLException("JwtDataSource is not a wrapper for " + iface.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+
+  @Override
+  public String toString() {
+    return "JwtDataSource[user=" + user + "]";
+  }
+}

@@ -1,0 +1,106 @@
+package dev.jdbcjwt.jdbc.hikari;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
+import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.cache.TokenEvent;
+import dev.jdbcjwt.token.cache.TokenListener;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A {@link HikariDataSource} for {@code jdbc:jwt:} URLs that never hands out a connection whose token has expired:
+ * <ul>
+ *   <li>{@code maxLifetime} and {@code keepaliveTime} are tuned to the token lifetime ({@link JwtHikari});</li>
+ *   <li>on borrow, a connection whose token is within {@code jwt.clockSkew} of expiry is evicted and another one
+ *       taken (for tokens shorter than Hikari's 30 s {@code maxLifetime} floor, and for busy connections that Hikari
+ *       does not re-validate);</li>
+ *   <li>when the database refuses a token (revoked, key rotated), the pool is soft-evicted, so every connection is
+ *       replaced with one logged in with a fresh token.</li>
+ * </ul>
+ * Works as a drop-in: {@code new JwtHikariDataSource(config)}, or the no-argument constructor with setters (as Spring
+ * Boot creates it with {@code spring.datasource.type}).
+ */
+public class JwtHikariDataSource extends HikariDataSource {
+
+  private volatile boolean prepared;
+  private volatile TokenCache cache;
+  private final TokenListener evictOnInvalidation = this::onTokenEvent;
+
+  public JwtHikariDataSource() {
+    super();
+  }
+
+  public JwtHikariDataSource(HikariConfig config) {
+    super(prepare(config));
+    this.prepared = true;
+    watch(config);
+  }
+
+  private static HikariConfig prepare(HikariConfig config) {
+    try {
+      return JwtHikari.configure(config);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private void watch(HikariConfig config) {
+    try {
+      cache = TokenCacheLookup.forUrl(config.getJdbcUrl(), JwtHikari.connectionProperties(config));
+      cache.addListener(evictOnInvalidation);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    if (!prepared) {
+      prepareOnce();
+    }
+    int attempts = Math.max(2, getMaximumPoolSize() + 1);
+    for (int i = 0; i < attempts; i++) {
+      Connection c = super.getConnection();
+      if (!expired(c)) {
+        return c;
+      }
+      evictConnection(c);
+    }
+    return super.getConnection();
+  }
+
+  private synchronized void prepareOnce() throws SQLException {
+    if (!prepared) {
+      JwtHikari.configure(this);
+      watch(this);
+      prepared = true;
+    }
+  }
+
+  private static boolean expired(Connection c) throws SQLException {
+    return c.isWrapperFor(TokenConnection.class) && c.unwrap(TokenConnection.class).isTokenExpired();
+  }
+
+  private void onTokenEvent(TokenEvent event) {
+    if (event.type() == TokenEvent.Type.INVALIDATED && isRunning()) {
+      HikariPoolMXBean pool = getHikariPoolMXBean();
+      if (pool != null) {
+        pool.softEvictConnections();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    TokenCache c = cache;
+    if (c != null) {
+      c.removeListener(evictOnInvalidation);
+    }
+    super.close();
+  }
+}

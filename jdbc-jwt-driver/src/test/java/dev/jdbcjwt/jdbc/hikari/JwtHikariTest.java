@@ -1,0 +1,60 @@
+package dev.jdbcjwt.jdbc.hikari;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.jdbcjwt.token.Secret;
+import dev.jdbcjwt.token.Token;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JwtHikariTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static HikariConfig tuned(Duration lifetime, Duration skew, Long configuredMaxLifetime) {
+    HikariConfig config = new HikariConfig();
+    if (configuredMaxLifetime != null) {
+      config.setMaxLifetime(configuredMaxLifetime);
+    }
+    JwtHikari.apply(config, Token.opaque(Secret.of("t"), NOW, lifetime), skew, NOW);
+    return config;
+  }
+
+  @Test
+  void maxLifetimeStaysBelowTheUsableLifetimeWithAMargin() {
+    HikariConfig c = tuned(Duration.ofMinutes(15), Duration.ofSeconds(30), null);
+    assertThat(c.getMaxLifetime()).isEqualTo(Duration.ofSeconds(870 - 87).toMillis());
+    assertThat(c.getKeepaliveTime()).isEqualTo(120_000);
+  }
+
+  @Test
+  void aLowerConfiguredMaxLifetimeIsKept() {
+    HikariConfig c = tuned(Duration.ofHours(1), Duration.ofSeconds(30), 600_000L);
+    assertThat(c.getMaxLifetime()).isEqualTo(600_000);
+  }
+
+  @Test
+  void theMarginIsAtLeastFiveSeconds() {
+    HikariConfig c = tuned(Duration.ofSeconds(45), Duration.ofSeconds(5), null);
+    assertThat(c.getMaxLifetime()).isEqualTo(35_000);
+    assertThat(c.getKeepaliveTime()).isZero(); // half of 35 s is under Hikari's 30 s keepalive minimum
+  }
+
+  @Test
+  void tokensShorterThanHikarisFloorGetTheFloorAndRetireOnBorrow() {
+    HikariConfig c = tuned(Duration.ofSeconds(10), Duration.ofSeconds(2), null);
+    assertThat(c.getMaxLifetime()).isEqualTo(30_000);
+    assertThat(c.getKeepaliveTime()).isZero();
+  }
+
+  @Test
+  void tokensOfUnknownLifetimeLeaveTheConfigurationAlone() {
+    HikariConfig config = new HikariConfig();
+    long before = config.getMaxLifetime();
+    JwtHikari.apply(config, Token.opaque(Secret.of("t"), NOW, null), Duration.ofSeconds(30), NOW);
+    assertThat(config.getMaxLifetime()).isEqualTo(before);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.jdbcjwt.jdbc.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
+import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.postgres.PostgresServer;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.cache.TokenEvent;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HikariCP through JwtHikariDataSource against the real PostgreSQL, with tokens living a few seconds. */
+class HikariExpiryTest {
+
+  static final PostgresServer SERVER = PostgresServer.shared();
+
+  static String newUser() {
+    String user = "pool_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    SERVER.createTokenUser(user);
+    return user;
+  }
+
+  static String table(String user) throws Exception {
+    String table = "t_" + user;
+    try (Connection c = SERVER.adminConnection(); Statement s = c.createStatement()) {
+      s.execute("create table " + table + "(id serial primary key, worker int)");
+      s.execute("grant all on " + table + " to " + user);
+      s.execute("grant all on sequence " + table + "_id_seq to " + user);
+    }
+    return table;
+  }
+
+  static String url(String ttl) {
+    TestIssuer issuer = TestIssuer.shared();
+    return "jdbc:jwt:" + SERVER.vendorUrl() + "?sslmode=disable&jwt.provider=signed&jwt.keyId=" + issuer.keyId()
+        + "&jwt.issuer=" + issuer.issuer() + "&jwt.audience=" + issuer.audience() + "&jwt.ttl=" + ttl
+        + "&jwt.clockSkew=2s";
+  }
+
+  static HikariConfig config(String user, String ttl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url(ttl));
+    config.setUsername(user);
+    config.addDataSourceProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
+    config.setMaximumPoolSize(10);
+    config.setConnectionTimeout(10_000);
+    return config;
+  }
+
+  @Test
+  void noStatementRunsOnAnExpiredTokenUnderLoad() throws Exception {
+    String user = newUser();
+    String table = table(user);
+    List<TokenEvent> events = new CopyOnWriteArrayList<>();
+    TokenCaches.addListener(events::add);
+    PoolLoad load = new PoolLoad();
+    Duration duration = PoolLoad.duration();
+    try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "8s"))) {
+      load.run(ds, 32, duration, table);
+      assertThat(ds.getMaxLifetime()).isEqualTo(30_000); // Hikari's floor: tokens retire on borrow instead
+    } finally {
+      TokenCaches.removeListener(events::add);
+    }
+    assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
+    assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);
+    assertThat(load.transactions.get()).isGreaterThan(duration.toSeconds() * 10);
+    // 8 s tokens, refreshed ahead: many tokens over the run, one identity-provider request each
+    assertThat(load.tokenExpiries.size()).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 8));
+    System.out.println("Hikari load: " + load + ", token events: " + events.stream()
+        .filter(e -> e.cache().contains(user)).map(TokenEvent::type).toList().size());
+  }
+
+  @Test
+  void longerTokensSetMaxLifetimeBelowTheirLifetimeAndAKeepalive() throws Exception {
+    String user = newUser();
+    try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "10m"))) {
+      // usable 10m - 2s skew = 598 s, less a 10% margin
+      assertThat(ds.getMaxLifetime()).isEqualTo(538_200);
+      assertThat(ds.getKeepaliveTime()).isEqualTo(120_000);
+      try (Connection c = ds.getConnection()) {
+        assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
+      }
+    }
+  }
+
+  @Test
+  void vendorApisWorkThroughHikariAndTheDriver() throws Exception {
+    String user = newUser();
+    try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "5m"));
+         Connection c = ds.getConnection();
+         Statement s = c.createStatement()) {
+      s.execute("create temporary table copied(n int)");
+      long rows = c.unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY copied FROM STDIN", new java.io.StringReader("1\n2\n"));
+      assertThat(rows).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theNoArgumentConstructorWithSettersIsTunedOnFirstUse() throws Exception {
+    String user = newUser();
+    try (JwtHikariDataSource ds = new JwtHikariDataSource()) {
+      HikariConfig template = config(user, "10m");
+      ds.setJdbcUrl(template.getJdbcUrl());
+      ds.setUsername(user);
+      ds.setDataSourceProperties(template.getDataSourceProperties());
+      try (Connection c = ds.getConnection()) {
+        assertThat(c.isValid(1)).isTrue();
+      }
+      assertThat(ds.getMaxLifetime()).isEqualTo(538_200);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.jdbcjwt.jdbc.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.jdbcjwt.jdbc.JwtDataSource;
+import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.testing.TestIssuer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Hikari's dataSourceClassName route, equivalent to the URL route. */
+class JwtDataSourceTest {
+
+  @Test
+  void hikariBuildsItFromItsClassNameAndProperties() throws Exception {
+    String user = HikariExpiryTest.newUser();
+    java.nio.file.Path key = java.nio.file.Files.createTempFile("signing", ".pem");
+    java.nio.file.Files.writeString(key, TestIssuer.shared().privateKeyPem());
+    HikariConfig config = new HikariConfig();
+    config.setDataSourceClassName(JwtDataSource.class.getName());
+    config.addDataSourceProperty("url", HikariExpiryTest.url("5m") + "&jwt.signingKey=file:" + key);
+    config.addDataSourceProperty("user", user);
+    config.setMaximumPoolSize(2);
+    try (HikariDataSource ds = new HikariDataSource(config); Connection c = ds.getConnection()) {
+      assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
+    } finally {
+      java.nio.file.Files.delete(key);
+    }
+  }
+
+  @Test
+  void anInstanceTakesOptionsAsPropertiesAndNeverPrintsThem() throws Exception {
+    String user = HikariExpiryTest.newUser();
+    JwtDataSource jwt = new JwtDataSource(HikariExpiryTest.url("5m"));
+    jwt.setProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
+    jwt.setUser(user);
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(jwt);
+    config.setMaximumPoolSize(2);
+    try (HikariDataSource ds = new HikariDataSource(config); Connection c = ds.getConnection()) {
+      assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
+    }
+    assertThat(jwt.toString()).doesNotContain("BEGIN PRIVATE KEY").doesNotContain("jwt.");
+  }
+
+  @Test
+  void aPasswordIsRefusedBecauseTheTokenIsThePassword() {
+    JwtDataSource ds = new JwtDataSource(HikariExpiryTest.url("5m"));
+    assertThatThrownBy(() -> ds.getConnection("app", "secret"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"))
+        .hasMessageContaining("obtains its password (the token) itself");
+  }
+}

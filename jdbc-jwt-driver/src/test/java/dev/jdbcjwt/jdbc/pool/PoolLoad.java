@@ -1,0 +1,101 @@
+package dev.jdbcjwt.jdbc.pool;
+
+import dev.jdbcjwt.jdbc.TokenConnection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+
+/**
+ * Worker threads running small transactions through a pool for a while, counting what matters: transactions, failed
+ * borrows and statements, and statements run on a connection whose token had already expired (checked before each
+ * statement against the token the connection logged in with).
+ */
+final class PoolLoad {
+
+  /** How long load tests run; -Djdbcjwt.loadSeconds=… to change (CI uses the default). */
+  static Duration duration() {
+    return Duration.ofSeconds(Long.getLong("jdbcjwt.loadSeconds", 120));
+  }
+
+  final AtomicLong transactions = new AtomicLong();
+  final AtomicLong failures = new AtomicLong();
+  final AtomicLong onExpiredToken = new AtomicLong();
+  final Set<String> keyIds = ConcurrentHashMap.newKeySet();
+  final Set<Instant> tokenExpiries = ConcurrentHashMap.newKeySet();
+  final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+
+  void run(DataSource ds, int threads, Duration duration, String table) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long end = System.nanoTime() + duration.toNanos();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int worker = t;
+      futures.add(pool.submit(() -> {
+        while (System.nanoTime() < end) {
+          try {
+            transaction(ds, table, worker);
+            transactions.incrementAndGet();
+          } catch (SQLException | RuntimeException e) {
+            failures.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+  }
+
+  private void transaction(DataSource ds, String table, int worker) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      TokenConnection token = c.unwrap(TokenConnection.class);
+      keyIds.add(token.tokenKeyId().orElse("none"));
+      tokenExpiries.add(token.tokenExpiresAt());
+      c.setAutoCommit(false);
+      try (PreparedStatement insert = c.prepareStatement("insert into " + table + "(worker) values (?)")) {
+        check(token);
+        insert.setInt(1, worker);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement count = c.prepareStatement("select count(*) from " + table + " where worker = ?")) {
+        check(token);
+        count.setInt(1, worker);
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+        }
+      }
+      check(token);
+      c.commit();
+    }
+  }
+
+  private void check(TokenConnection token) {
+    if (!Instant.now().isBefore(token.tokenExpiresAt())) {
+      onExpiredToken.incrementAndGet();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "transactions=" + transactions + ", failures=" + failures + ", statements on expired tokens="
+        + onExpiredToken + ", tokens seen=" + tokenExpiries.size();
+  }
+}
