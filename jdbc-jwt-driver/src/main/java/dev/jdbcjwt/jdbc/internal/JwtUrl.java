@@ -2,7 +2,6 @@ package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.token.config.JwtOption;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,11 +68,7 @@ public final class JwtUrl {
         if (isJwtOption(param)) {
           put(jwt, param, true);
         } else {
-          try {
-            put(query, param, true);
-          } catch (java.sql.SQLException e) {
-            // the vendor driver judges its own parameters; we only read 'user' from them
-          }
+          put(query, param, true);
           kept.append(kept.length() == 0 ? "" : "&").append(param);
         }
       }
@@ -88,19 +83,42 @@ public final class JwtUrl {
     return param.startsWith(JwtOption.PREFIX);
   }
 
-  private static void put(Map<String, String> into, String param, boolean decode) throws java.sql.SQLException {
+  private static void put(Map<String, String> into, String param, boolean decode) {
     int eq = param.indexOf('=');
     String key = eq < 0 ? param : param.substring(0, eq);
     String value = eq < 0 ? "" : param.substring(eq + 1);
-    if (decode) {
-      try {
-        key = URLDecoder.decode(key.replace("+", "%2B"), StandardCharsets.UTF_8);
-        value = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw Errors.configuration("the URL parameter '" + key + "' has a malformed %-escape");
+    into.put(decode ? percentDecode(key) : key, decode ? percentDecode(value) : value);
+  }
+
+  /**
+   * Decodes {@code %XX} escapes (UTF-8). A {@code %} not followed by two hex digits stays as it is, so
+   * {@code jwt.refreshAhead=25%} needs no escaping; {@code +} stays a plus (base64 keys contain it).
+   */
+  static String percentDecode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int i = 0;
+    while (i < s.length()) {
+      while (i + 2 < s.length() && s.charAt(i) == '%' && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+        bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+        i += 3;
+      }
+      if (bytes.size() > 0) {
+        out.append(bytes.toString(StandardCharsets.UTF_8));
+        bytes.reset();
+      }
+      if (i < s.length()) {
+        out.append(s.charAt(i++));
       }
     }
-    into.put(key, value);
+    return out.toString();
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
   }
 
   /** The vendor driver's URL: {@code jdbc:} + the vendor part, without any {@code jwt.*} option. */

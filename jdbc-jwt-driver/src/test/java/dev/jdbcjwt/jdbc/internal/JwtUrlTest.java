@@ -42,4 +42,17 @@ class JwtUrlTest {
     assertThat(JwtUrl.accepts("jdbc:postgresql://h/db")).isFalse();
     assertThat(JwtUrl.accepts(null)).isFalse();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"25%|25%", "a%2Fb|a/b", "%E2%82%AC|€", "100%%|100%%", "%zz|%zz", "%4|%4",
+      "x%41%42y|xABy", "a+b|a+b", "😀%21|😀!"})
+  void percentDecodingLeavesStrayPercentSignsAlone(String in, String out) {
+    assertThat(JwtUrl.percentDecode(in)).isEqualTo(out);
+  }
+
+  @Test
+  void aShareInTheUrlNeedsNoEscaping() throws Exception {
+    assertThat(JwtUrl.parse("jdbc:jwt:postgresql://h/db?jwt.refreshAhead=60%&jwt.ttl=1m").jwtOptions())
+        .containsEntry("jwt.refreshAhead", "60%").containsEntry("jwt.ttl", "1m");
+  }
 }

@@ -39,6 +39,11 @@ import java.util.function.DoubleSupplier;
 public final class TokenCache implements TokenSource {
 
   private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.token");
+  /**
+   * With no valid token left, connections fail until the source answers again, so retry at least this often: the
+   * outage ends for the application within this long of the identity provider's recovery.
+   */
+  static final Duration NO_TOKEN_RETRY_CAP = Duration.ofSeconds(2);
 
   /** A token with the instants derived from it, swapped atomically. */
   private record Entry(Token token, Instant usableUntil, Instant refreshAt) {
@@ -311,6 +316,8 @@ public final class TokenCache implements TokenSource {
       if (half.compareTo(delay) < 0) {
         delay = half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half;
       }
+    } else if (delay.compareTo(NO_TOKEN_RETRY_CAP) > 0) {
+      delay = NO_TOKEN_RETRY_CAP;
     }
     nextAttemptAt = now.plus(delay);
     reschedule(serving ? delay : null);

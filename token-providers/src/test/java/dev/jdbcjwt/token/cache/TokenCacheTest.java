@@ -191,6 +191,19 @@ class TokenCacheTest {
   }
 
   @Test
+  void withNoValidTokenRetriesComeAtLeastEveryTwoSecondsSoRecoveryIsQuick() throws Exception {
+    TokenCache cache = builder().build();
+    source.failure = TokenException.unavailable("HTTP 500", null);
+    for (int i = 0; i < 10; i++) {
+      assertThatThrownBy(cache::fetch).isInstanceOf(TokenException.class);
+      time.advance(Duration.ofSeconds(2));
+    }
+    assertThat(source.calls).hasValue(10); // one attempt per 2 s, not 1, 2, 4, 8, 16, 30 s apart
+    source.failure = null;
+    assertThat(cache.fetch()).isNotNull();
+  }
+
+  @Test
   void invalidationDropsOnlyTheCurrentTokenAndTheNextFetchGetsAFreshOne() throws Exception {
     TokenCache cache = builder().build();
     Token first = cache.fetch();
