@@ -53,7 +53,7 @@ class HikariExpiryTest {
     config.setUsername(user);
     config.addDataSourceProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
     config.setMaximumPoolSize(10);
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(30_000); // a saturated pool on 2 busy cores may wait; failing is what counts
     return config;
   }
 
