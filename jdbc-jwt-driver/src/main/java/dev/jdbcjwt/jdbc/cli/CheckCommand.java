@@ -1,0 +1,212 @@
+package dev.jdbcjwt.jdbc.cli;
+
+import dev.jdbcjwt.jdbc.JwtDriver;
+import dev.jdbcjwt.jdbc.SqlStates;
+import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
+import dev.jdbcjwt.jdbc.internal.VendorDrivers;
+import dev.jdbcjwt.token.Token;
+import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.config.Durations;
+import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.SecretReference;
+import dev.jdbcjwt.token.config.TokenConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** {@code check <url>}: walks the whole path — options, vendor driver, token, database — and says where it breaks. */
+final class CheckCommand {
+
+  private static final Duration FUTURE_TOLERANCE = Duration.ofSeconds(30);
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CheckCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    String url = null;
+    Properties props = new Properties();
+    List<Path> jars = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--property") || a.equals("--driver-jar")) {
+        if (i + 1 >= args.length) {
+          err.println("jdbc-jwt: " + a + " needs a value");
+          return ExitCode.USAGE;
+        }
+        String v = args[++i];
+        if (a.equals("--driver-jar")) {
+          jars.add(Path.of(v));
+        } else if (!addProperty(props, v)) {
+          return ExitCode.USAGE;
+        }
+      } else if (a.startsWith("--property=")) {
+        if (!addProperty(props, a.substring("--property=".length()))) {
+          return ExitCode.USAGE;
+        }
+      } else if (a.startsWith("--")) {
+        err.println("jdbc-jwt: unknown option " + a);
+        Main.usage(err);
+        return ExitCode.USAGE;
+      } else if (url == null) {
+        url = a;
+      } else {
+        err.println("jdbc-jwt: more than one URL given");
+        return ExitCode.USAGE;
+      }
+    }
+    if (url == null) {
+      Main.usage(err);
+      return ExitCode.USAGE;
+    }
+    return check(url, props, jars);
+  }
+
+  private boolean addProperty(Properties props, String pair) {
+    int eq = pair.indexOf('=');
+    if (eq <= 0) {
+      err.println("jdbc-jwt: --property takes name=value (got a value without '=')");
+      return false;
+    }
+    props.setProperty(pair.substring(0, eq), pair.substring(eq + 1));
+    return true;
+  }
+
+  private int check(String url, Properties props, List<Path> jars) {
+    try {
+      int loaded = DriverJars.load(jars);
+      if (loaded > 0) {
+        out.println("Loaded " + loaded + " JDBC driver(s) from " + jars);
+      }
+    } catch (IOException | SQLException e) {
+      return fail(ExitCode.CONFIGURATION, "cannot load the driver jars: " + e.getMessage());
+    }
+    if (!JwtDriver.instance().acceptsURL(url)) {
+      return fail(ExitCode.CONFIGURATION, "the URL must start with jdbc:jwt:");
+    }
+
+    // 1. options
+    ConnectionRequest request;
+    try {
+      request = ConnectionRequest.parse(url, props);
+    } catch (SQLException e) {
+      return fail(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());
+    }
+    TokenConfig config = request.tokenConfig();
+    out.println("1. Options");
+    out.println("   vendor URL : " + withoutParameters(request.url().vendorUrl()));
+    out.println("   user       : " + config.user().orElse("(none)"));
+    config.options().forEach((k, v) -> out.println("   " + k + " = " + shown(k, v)));
+    out.println("   provider   : " + config.get(JwtOption.PROVIDER).orElse("(none)"));
+
+    // 2. vendor driver
+    try {
+      Driver vendor = VendorDrivers.find(request.url());
+      out.println("2. Vendor driver: " + vendor.getClass().getName() + " " + vendor.getMajorVersion() + "."
+          + vendor.getMinorVersion());
+    } catch (SQLException e) {
+      return fail(ExitCode.CONFIGURATION, e.getMessage());
+    }
+
+    // 3. token
+    Token token;
+    try {
+      token = TokenCaches.forConfig(config).fetch();
+    } catch (TokenException e) {
+      return failFor(e);
+    }
+    Instant now = Instant.now();
+    out.println("3. Token (the value is never shown)");
+    out.println("   issuer     : " + token.claimAsString("iss").orElse("(none)"));
+    out.println("   subject    : " + token.subject().orElse("(none)"));
+    out.println("   audience   : " + token.claim("aud").map(String::valueOf).orElse("(none)"));
+    out.println("   key id     : " + token.keyId().orElse("(none)"));
+    out.println("   issued at  : " + token.issuedAt().map(Instant::toString).orElse("(unknown)"));
+    out.println("   expires at : " + (token.hasKnownExpiry() ? token.expiresAt() + " (in "
+        + Durations.format(token.remaining(now)) + ")" : "(unknown)"));
+    boolean futureIssue = token.issuedAt().filter(i -> i.isAfter(now.plus(FUTURE_TOLERANCE))).isPresent();
+    if (futureIssue) {
+      out.println("   warning    : the token was issued " + Durations.format(Duration.between(now,
+          token.issuedAt().orElseThrow())) + " in the future by this machine's clock: clocks differ");
+    }
+
+    // 4. database
+    try (Connection c = JwtDriver.instance().connect(url, props)) {
+      DatabaseMetaData md = c.getMetaData();
+      out.println("4. Database: " + md.getDatabaseProductName() + " " + md.getDatabaseProductVersion());
+      out.println("   current user: " + md.getUserName());
+      out.println("OK: the database accepted the token.");
+      return ExitCode.OK;
+    } catch (SQLException e) {
+      if (SqlStates.TOKEN_REFUSED.equals(e.getSQLState())) {
+        String hint = "the database refused the token. Check that it trusts issuer "
+            + token.claimAsString("iss").orElse("?") + " and key id " + token.keyId().orElse("?")
+            + ", that it expects audience " + token.claim("aud").map(String::valueOf).orElse("?")
+            + ", and that user " + config.user().orElse("?") + " is the token's subject "
+            + token.subject().orElse("?") + (futureIssue ? "; also fix the clock difference above" : "")
+            + ". " + e.getMessage();
+        return fail(ExitCode.DATABASE_REFUSED, hint);
+      }
+      if (SqlStates.BAD_CONFIGURATION.equals(e.getSQLState())) {
+        return fail(ExitCode.CONFIGURATION, e.getMessage());
+      }
+      if (SqlStates.TOKEN_UNAVAILABLE.equals(e.getSQLState()) && e.getMessage().startsWith("jdbc-jwt:")) {
+        return fail(ExitCode.TOKEN_UNAVAILABLE, e.getMessage());
+      }
+      return fail(ExitCode.CONNECTION_FAILED, "could not connect to the database (SQLState " + e.getSQLState()
+          + "): " + e.getMessage());
+    } finally {
+      TokenCaches.clear();
+    }
+  }
+
+  private int failFor(TokenException e) {
+    switch (e.kind()) {
+      case CONFIGURATION:
+        return fail(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());
+      case REFUSED:
+        return fail(ExitCode.IDP_REFUSED, "the identity provider refused the client: " + e.getMessage()
+            + " — check the client id, secret or key, and what the client may request");
+      default:
+        return fail(ExitCode.TOKEN_UNAVAILABLE, "no token could be obtained (identity provider unreachable, slow "
+            + "or failing): " + e.getMessage());
+    }
+  }
+
+  private int fail(int code, String message) {
+    err.println("FAILED: " + message);
+    return code;
+  }
+
+  private static String shown(String key, String value) {
+    boolean secret = JwtOption.forKey(key).map(JwtOption::isSecret).orElse(true);
+    return secret && !SecretReference.isReference(value) ? "<redacted>" : value;
+  }
+
+  /** The vendor URL up to its parameters, which may carry a password. */
+  static String withoutParameters(String vendorUrl) {
+    int cut = vendorUrl.length();
+    for (char c : new char[] {'?', ';'}) {
+      int i = vendorUrl.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    return cut < vendorUrl.length() ? vendorUrl.substring(0, cut) + " (parameters not shown)" : vendorUrl;
+  }
+}
