@@ -7,6 +7,7 @@ import dev.jdbcjwt.jdbc.internal.JwtConnection;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.PropertyInfo;
 import dev.jdbcjwt.jdbc.internal.Refusals;
+import dev.jdbcjwt.jdbc.internal.SessionSetup;
 import dev.jdbcjwt.jdbc.internal.VendorDrivers;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
@@ -95,6 +96,10 @@ public final class JwtDriver implements Driver {
           + request.url().vendorScheme() + ":…; check the part after jdbc:jwt:");
     }
     TokenConfig config = request.tokenConfig();
+    SessionSetup setup = SessionSetup.of(config);
+    if (!setup.isEmpty()) {
+      setup.apply(connection, token, injector.userFor(token, props));
+    }
     return new JwtConnection(connection, token, config.duration(JwtOption.CLOCK_SKEW).orElseThrow(),
         JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow()), Clock.systemUTC(),
         SharedScheduler.scheduler(), SharedScheduler.executor());

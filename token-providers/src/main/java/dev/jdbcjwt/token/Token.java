@@ -184,6 +184,28 @@ public final class Token {
     return claims;
   }
 
+  /**
+   * The JWT's claim set exactly as the issuer encoded it (the decoded payload), so what is published from it is what
+   * the database validated; empty for opaque or encrypted tokens.
+   */
+  public Optional<String> claimsJson() {
+    if (claims.isEmpty()) {
+      return Optional.empty();
+    }
+    String v = value.reveal();
+    int first = v.indexOf('.');
+    int second = v.indexOf('.', first + 1);
+    if (first < 0 || second < 0 || v.indexOf('.', second + 1) >= 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new String(java.util.Base64.getUrlDecoder().decode(v.substring(first + 1, second)),
+          java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public String toString() {
     return "Token[subject=" + subject + ", keyId=" + keyId + ", issuedAt=" + issuedAt + ", expiresAt="

@@ -38,6 +38,16 @@ public enum JwtOption {
       "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
           + "before failing with SQLState 08001."),
 
+  // ---- session set-up ----
+  ROLE_CLAIM("jwt.roleClaim", Group.SESSION, OptionType.TEXT, null,
+      "After login, switch to the database role named by this claim of the token (SET ROLE); a claim holding a "
+          + "list takes its first element. The database still checks that the login user may take the role."),
+  SESSION_CLAIMS("jwt.sessionClaims", Group.SESSION, OptionType.CHOICE, "false",
+      "PostgreSQL: after login, publish the token's claims into the session for row-level security, as PostgREST "
+          + "does: request.jwt.claims (the JSON claim set) and request.jwt.claim.<name> for each top-level text "
+          + "claim. For trusted application servers only: any client could set these settings itself.",
+      "true", "false"),
+
   // ---- static ----
   TOKEN("jwt.token", Group.STATIC, OptionType.SECRET, null,
       "The token itself, or a reference to it: env:NAME or file:/path. Required by provider 'static'."),
@@ -171,6 +181,7 @@ public enum JwtOption {
   /** Which part of the product an option belongs to; orders the documentation. */
   public enum Group {
     COMMON("Common options"),
+    SESSION("Session set-up"),
     STATIC("Provider 'static'"),
     FILE("Provider 'file'"),
     SIGNED("Provider 'signed'"),
