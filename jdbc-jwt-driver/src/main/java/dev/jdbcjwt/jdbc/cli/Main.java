@@ -8,6 +8,7 @@ import java.util.Arrays;
  *
  * <pre>
  * check '&lt;jdbc:jwt:… url&gt;' [--property k=v]… [--driver-jar path]…   try the whole path: options, token, database
+ * jwks --signing-key file [--key-id id] [--algorithm alg]…            the public JWK set the database must trust
  * </pre>
  */
 public final class Main {
@@ -29,6 +30,8 @@ public final class Main {
     switch (args[0]) {
       case "check":
         return new CheckCommand(out, err).run(rest);
+      case "jwks":
+        return new JwksCommand(out, err).run(rest);
       default:
         err.println("jdbc-jwt: unknown command '" + args[0] + "'");
         usage(err);
@@ -44,5 +47,9 @@ public final class Main {
     out.println("          it says what went wrong and exits non-zero.");
     out.println("  --property name=value   a connection property (jwt.* options or vendor properties)");
     out.println("  --driver-jar path       a vendor JDBC driver jar to load (e.g. postgresql-42.7.x.jar)");
+    out.println("usage: java -jar jdbc-jwt-driver-<version>-all.jar jwks --signing-key <file> [--key-id <id>] "
+        + "[--algorithm <alg>] [--signing-key <file> ...]");
+    out.println("  jwks    prints the public JWK set (never private parts) a database or validator must trust for");
+    out.println("          tokens of jwt.provider=signed; several keys for a rotation.");
   }
 }

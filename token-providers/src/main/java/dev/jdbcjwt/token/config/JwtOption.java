@@ -60,9 +60,11 @@ public enum JwtOption {
   // ---- signed ----
   SIGNING_KEY("jwt.signingKey", Group.SIGNED, OptionType.SECRET, null,
       "Private key that signs the token: PEM (PKCS#8, 'BEGIN PRIVATE KEY') or JWK, RSA, EC or Ed25519; usually a "
-          + "reference: file:/path/key.pem or env:NAME. Required by provider 'signed'."),
+          + "reference: file:/path/key.pem (re-read when the file changes, for key rotation) or env:NAME. Required by "
+          + "provider 'signed'."),
   KEY_ID("jwt.keyId", Group.SIGNED, OptionType.TEXT, null,
-      "Key id put in the token header ('kid'); defaults to the JWK's own kid, if any."),
+      "Key id put in the token header ('kid'); defaults to the JWK's own kid, else the public key's RFC 7638 "
+          + "thumbprint (what the jwks command prints). Leave it out to rotate keys by replacing the key file."),
   ALGORITHM("jwt.algorithm", Group.SIGNED, OptionType.CHOICE, null,
       "Signature algorithm; defaults to what the key implies (RSA: RS256, EC P-256: ES256, Ed25519: EdDSA).",
       "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"),

@@ -7,9 +7,7 @@ import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.SecretReference;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -20,10 +18,7 @@ import java.util.Objects;
  */
 final class FileTokenSource implements TokenSource {
 
-  private record Stamp(Object fileKey, long modifiedMillis, long size) {
-  }
-
-  private record Loaded(Stamp stamp, Token token) {
+  private record Loaded(FileStamp stamp, Token token) {
   }
 
   private final Path path;
@@ -37,7 +32,7 @@ final class FileTokenSource implements TokenSource {
 
   @Override
   public Token fetch() throws TokenException {
-    Stamp now = stamp();
+    FileStamp now = stamp();
     Loaded current = loaded;
     if (current != null && current.stamp.equals(now)) {
       return current.token;
@@ -56,10 +51,9 @@ final class FileTokenSource implements TokenSource {
     return token;
   }
 
-  private Stamp stamp() throws TokenException {
+  private FileStamp stamp() throws TokenException {
     try {
-      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      return new Stamp(a.fileKey(), a.lastModifiedTime().toMillis(), a.size());
+      return FileStamp.of(path);
     } catch (java.nio.file.NoSuchFileException e) {
       throw TokenException.unavailable(JwtOption.TOKEN_FILE.key() + ": file '" + path + "' does not exist", null);
     } catch (IOException e) {

@@ -1,11 +1,13 @@
 package dev.jdbcjwt.token.providers;
 
+import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.TokenSource;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.spi.TokenSourceProvider;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,11 +18,13 @@ import java.util.Set;
 
 /**
  * {@code jwt.provider=signed}: mints JWTs locally with {@code jwt.signingKey}, for databases that trust a public key
- * directly. All options are checked here, once, so a mistake fails the first connection with a clear message.
+ * directly. All options are checked here, once, so a mistake fails the first connection with a clear message. A key
+ * given as {@code file:/path} is re-read when the file changes (key rotation).
  */
 public final class SignedProvider implements TokenSourceProvider {
 
   private static final Set<String> REGISTERED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti");
+  private static final String FILE_REFERENCE = "file:";
 
   @Override
   public String name() {
@@ -29,8 +33,6 @@ public final class SignedProvider implements TokenSourceProvider {
 
   @Override
   public TokenSource create(TokenConfig config, Clock clock) throws TokenException {
-    SigningKeys.SigningKey key = SigningKeys.read(
-        config.requireSecret(JwtOption.SIGNING_KEY, "by jwt.provider=signed"), config.get(JwtOption.ALGORITHM));
     String subject = config.get(JwtOption.SUBJECT).or(config::user).orElseThrow(() -> TokenException.configuration(
         JwtOption.SUBJECT.key() + " is required by jwt.provider=signed when no 'user' is given; set either"));
     Duration ttl = config.duration(JwtOption.TTL).orElseThrow();
@@ -48,7 +50,18 @@ public final class SignedProvider implements TokenSourceProvider {
     List<String> audience = config.get(JwtOption.AUDIENCE)
         .map(a -> Arrays.stream(a.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
-    Optional<String> keyId = config.get(JwtOption.KEY_ID).or(key::jwkKeyId);
-    return new SignedTokenSource(key, keyId, config.get(JwtOption.ISSUER), subject, audience, ttl, extra, clock);
+    Optional<String> algorithm = config.get(JwtOption.ALGORITHM);
+    Optional<String> explicitKeyId = config.get(JwtOption.KEY_ID);
+    ReloadingSignedTokenSource.Factory factory = keyText -> {
+      SigningKeys.SigningKey key = SigningKeys.read(JwtOption.SIGNING_KEY, keyText, algorithm);
+      return new SignedTokenSource(key, Optional.of(explicitKeyId.orElse(key.defaultKeyId())),
+          config.get(JwtOption.ISSUER), subject, audience, ttl, extra, clock);
+    };
+    String raw = config.require(JwtOption.SIGNING_KEY, "by jwt.provider=signed");
+    if (raw.startsWith(FILE_REFERENCE)) {
+      return new ReloadingSignedTokenSource(Path.of(raw.substring(FILE_REFERENCE.length())), factory);
+    }
+    Secret key = config.requireSecret(JwtOption.SIGNING_KEY, "by jwt.provider=signed");
+    return factory.create(key);
   }
 }

@@ -40,8 +40,17 @@ public final class SigningKeys {
   private static final Set<JWSAlgorithm> RSA_ALGS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
       JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
-  /** A usable signing key: the signer, its algorithm and the key id from the JWK, if any. */
-  public record SigningKey(JWSSigner signer, JWSAlgorithm algorithm, Optional<String> jwkKeyId) {
+  /**
+   * A usable signing key: the signer, its algorithm, the key id from the JWK (if any) and the public half to publish
+   * (its key id: the JWK's, else the RFC 7638 thumbprint).
+   */
+  public record SigningKey(JWSSigner signer, JWSAlgorithm algorithm, Optional<String> jwkKeyId,
+      com.nimbusds.jose.jwk.JWK publicJwk) {
+
+    /** The key id tokens carry unless jwt.keyId says otherwise: the JWK's own, else the public key's thumbprint. */
+    public String defaultKeyId() {
+      return publicJwk.getKeyID();
+    }
   }
 
   private SigningKeys() {
@@ -71,7 +80,14 @@ public final class SigningKeys {
       throw TokenException.configuration(optionKey + " is neither a PEM private key ('" + PKCS8_BEGIN + "') nor a JWK "
           + "(JSON); give the key itself or a reference: file:/path/key.pem or env:NAME");
     }
-    return pair(key, algorithm, kid, optionKey);
+    Paired paired = pair(key, algorithm, optionKey);
+    try {
+      return new SigningKey(paired.signer(), paired.algorithm(), kid,
+          PublicKeys.publicJwk(key, paired.algorithm(), kid));
+    } catch (GeneralSecurityException e) {
+      throw TokenException.configuration(optionKey + ": the public half of the key cannot be derived ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static JWK parseJwk(String json, String optionKey) throws TokenException {
@@ -131,7 +147,10 @@ public final class SigningKeys {
     throw TokenException.configuration(optionKey + ": the PEM block is not an RSA, EC or Ed25519 PKCS#8 private key");
   }
 
-  private static SigningKey pair(PrivateKey key, Optional<String> algorithmName, Optional<String> kid, String optionKey)
+  private record Paired(JWSSigner signer, JWSAlgorithm algorithm) {
+  }
+
+  private static Paired pair(PrivateKey key, Optional<String> algorithmName, String optionKey)
       throws TokenException {
     Optional<JWSAlgorithm> requested = algorithmName.map(JWSAlgorithm::parse);
     try {
@@ -142,7 +161,7 @@ public final class SigningKeys {
           throw TokenException.configuration(optionKey + ": the RSA key has " + rsa.getModulus().bitLength()
               + " bits; use at least 2048");
         }
-        return new SigningKey(new RSASSASigner(rsa), alg, kid);
+        return new Paired(new RSASSASigner(rsa), alg);
       }
       if (key instanceof ECPrivateKey ec) {
         Curve curve = Curve.forECParameterSpec(ec.getParams());
@@ -152,12 +171,12 @@ public final class SigningKeys {
         }
         JWSAlgorithm alg = requested.orElse(implied);
         requireFits(alg, alg.equals(implied), "EC " + curve.getName(), implied.getName(), optionKey);
-        return new SigningKey(new ECDSASigner(ec), alg, kid);
+        return new Paired(new ECDSASigner(ec), alg);
       }
       if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
         JWSAlgorithm alg = requested.orElse(JWSAlgorithm.EdDSA);
         requireFits(alg, JWSAlgorithm.EdDSA.equals(alg), "Ed25519", "EdDSA", optionKey);
-        return new SigningKey(new JdkEd25519Signer(key), alg, kid);
+        return new Paired(new JdkEd25519Signer(key), alg);
       }
     } catch (JOSEException e) {
       throw TokenException.configuration(optionKey + ": the key cannot sign (" + e.getClass().getSimpleName() + ")");

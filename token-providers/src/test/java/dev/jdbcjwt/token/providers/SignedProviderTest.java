@@ -195,4 +195,32 @@ class SignedProviderTest {
       assertThat(e.getMessage()).isEqualTo(message).doesNotContain(mustNotContain).doesNotContain("\n");
     });
   }
+
+  @Test
+  void aKeyFileThatChangesSignsTheNextTokenWithTheNewKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    KeyPair first = TestKeys.rsa();
+    KeyPair second = TestKeys.ec("secp256r1");
+    java.nio.file.Path file = dir.resolve("key.pem");
+    java.nio.file.Files.writeString(file, TestKeys.pkcs8Pem(first));
+    TokenSource s = source("file:" + file);
+    SignedJWT before = SignedJWT.parse(s.fetch().value().reveal());
+    assertThat(before.verify(new RSASSAVerifier((RSAPublicKey) first.getPublic()))).isTrue();
+
+    java.nio.file.Path next = dir.resolve("key.next");
+    java.nio.file.Files.writeString(next, TestKeys.pkcs8Pem(second));
+    java.nio.file.Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+    SignedJWT after = SignedJWT.parse(s.fetch().value().reveal());
+    assertThat(after.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+    assertThat(after.getHeader().getKeyID()).isNotEqualTo(before.getHeader().getKeyID());
+    assertThat(after.verify(new ECDSAVerifier((ECPublicKey) second.getPublic()))).isTrue();
+
+    java.nio.file.Files.writeString(file, "-----BEGIN PRIVATE KEY-----\nhalf written");
+    assertThatThrownBy(s::fetch).isInstanceOfSatisfying(TokenException.class, e -> {
+      assertThat(e.kind()).isEqualTo(TokenException.Kind.UNAVAILABLE);
+      assertThat(e.getMessage()).contains("tokens already issued stay in use while this is retried");
+    });
+  }
 }

@@ -1,0 +1,86 @@
+package dev.jdbcjwt.jdbc.cli;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.jdbcjwt.token.Secret;
+import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.SecretReference;
+import dev.jdbcjwt.token.providers.PublicKeys;
+import dev.jdbcjwt.token.providers.SigningKeys;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code jwks --signing-key <file> [--key-id id] [--algorithm alg]…}: prints the public JWK set that a database or
+ * validator is configured to trust for tokens of {@code jwt.provider=signed} (never any private part). Several
+ * {@code --signing-key} options print a set with every key, for a rotation where both keys are trusted.
+ */
+final class JwksCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  JwksCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    List<Path> keys = new ArrayList<>();
+    List<Optional<String>> keyIds = new ArrayList<>();
+    Optional<String> algorithm = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (i + 1 >= args.length) {
+        err.println("jdbc-jwt: " + a + " needs a value");
+        return ExitCode.USAGE;
+      }
+      String v = args[++i];
+      switch (a) {
+        case "--signing-key":
+          keys.add(Path.of(v));
+          keyIds.add(Optional.empty());
+          break;
+        case "--key-id":
+          if (keys.isEmpty()) {
+            err.println("jdbc-jwt: --key-id applies to the --signing-key before it");
+            return ExitCode.USAGE;
+          }
+          keyIds.set(keys.size() - 1, Optional.of(v));
+          break;
+        case "--algorithm":
+          algorithm = Optional.of(v);
+          break;
+        default:
+          err.println("jdbc-jwt: unknown option " + a);
+          return ExitCode.USAGE;
+      }
+    }
+    if (keys.isEmpty()) {
+      err.println("usage: jwks --signing-key <file> [--key-id <id>] [--algorithm <alg>] [--signing-key …]");
+      return ExitCode.USAGE;
+    }
+    List<JWK> published = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      try {
+        Secret text = Secret.of(SecretReference.readFile("--signing-key", keys.get(i)));
+        SigningKeys.SigningKey key = SigningKeys.read(JwtOption.SIGNING_KEY, text, algorithm);
+        JWK pub = key.publicJwk();
+        if (keyIds.get(i).isPresent()) {
+          pub = PublicKeys.withKeyId(pub, keyIds.get(i).get());
+        }
+        published.add(pub);
+      } catch (TokenException e) {
+        err.println("FAILED: " + keys.get(i) + ": " + e.getMessage());
+        return ExitCode.CONFIGURATION;
+      }
+    }
+    out.println(new JWKSet(published).toString(true));
+    return ExitCode.OK;
+  }
+}
