@@ -66,6 +66,8 @@ final class ReloadingSignedTokenSource implements TokenSource {
   private FileStamp stamp() throws TokenException {
     try {
       return FileStamp.of(path);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw TokenException.configuration(JwtOption.SIGNING_KEY.key() + ": file '" + path + "' does not exist");
     } catch (IOException e) {
       throw TokenException.configuration(JwtOption.SIGNING_KEY.key() + ": file '" + path + "' cannot be read ("
           + e.getClass().getSimpleName() + ")");
