@@ -1,6 +1,7 @@
 package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.testing.FakeClock;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.Scheduler;
@@ -8,61 +9,19 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JwtConnectionTest {
 
-  /** A clock moved by hand and a scheduler whose tasks run when that clock passes them. */
-  static final class ManualTime extends Clock implements Scheduler {
-    Instant now = Instant.now();
-    final List<Object[]> tasks = new ArrayList<>();
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Cancellable schedule(Runnable task, Duration delay) {
-      Object[] t = {now.plus(delay), task, false};
-      tasks.add(t);
-      return () -> t[2] = true;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-      for (Object[] t : List.copyOf(tasks)) {
-        if (!(Boolean) t[2] && !((Instant) t[0]).isAfter(now)) {
-          tasks.remove(t);
-          ((Runnable) t[1]).run();
-        }
-      }
-    }
-  }
-
   interface VendorConnection extends Connection {
   }
 
-  private final ManualTime time = new ManualTime();
+  private final FakeClock time = new FakeClock(Instant.now());
+  private final Scheduler scheduler = (task, delay) -> time.schedule(task, delay)::run;
   private final AtomicInteger aborts = new AtomicInteger();
   private final AtomicInteger closes = new AtomicInteger();
   private final AtomicInteger validations = new AtomicInteger();
@@ -92,8 +51,8 @@ class JwtConnectionTest {
 
   private JwtConnection open(JwtConnection.OnExpiry onExpiry) throws Exception {
     Token token = Token.fromJwt(TestIssuer.shared().mint("app", b -> b
-        .expirationTime(java.util.Date.from(time.now.plusSeconds(100)))));
-    return new JwtConnection(vendor(), token, Duration.ofSeconds(30), onExpiry, time, time, Runnable::run);
+        .expirationTime(java.util.Date.from(time.instant().plusSeconds(100)))));
+    return new JwtConnection(vendor(), token, Duration.ofSeconds(30), onExpiry, time, scheduler, Runnable::run);
   }
 
   @Test

@@ -1,81 +1,45 @@
 package dev.jdbcjwt.token.cache;
 
-import java.time.Clock;
+import dev.jdbcjwt.testing.FakeClock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
-/** A clock that moves only when told, and a scheduler whose tasks run when that clock reaches them. */
-final class FakeTime extends Clock implements Scheduler {
+/** The shared {@link FakeClock}, also usable as the cache's {@link Scheduler}. */
+final class FakeTime extends java.time.Clock implements Scheduler {
 
-  private static final class Task {
-    final Instant due;
-    final Runnable runnable;
-    volatile boolean cancelled;
-
-    Task(Instant due, Runnable runnable) {
-      this.due = due;
-      this.runnable = runnable;
-    }
-  }
-
-  private volatile Instant now;
-  private final List<Task> tasks = new ArrayList<>();
+  private final FakeClock clock;
 
   FakeTime(Instant start) {
-    this.now = start;
+    this.clock = new FakeClock(start);
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return clock.instant();
   }
 
   @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
+  public java.time.ZoneId getZone() {
+    return clock.getZone();
   }
 
   @Override
-  public Clock withZone(ZoneId zone) {
+  public java.time.Clock withZone(java.time.ZoneId zone) {
     return this;
   }
 
   @Override
-  public synchronized Cancellable schedule(Runnable task, Duration delay) {
-    Task t = new Task(now.plus(delay), task);
-    tasks.add(t);
-    return () -> t.cancelled = true;
+  public Cancellable schedule(Runnable task, Duration delay) {
+    Runnable cancel = clock.schedule(task, delay);
+    return cancel::run;
   }
 
-  /** Delays of the pending (not cancelled) tasks from now, soonest first. */
-  synchronized List<Duration> pending() {
-    return tasks.stream().filter(t -> !t.cancelled).sorted(Comparator.comparing(t -> t.due))
-        .map(t -> Duration.between(now, t.due)).toList();
+  java.util.List<Duration> pending() {
+    return clock.pending();
   }
 
-  /** Moves the clock forward step by step (one millisecond resolution of due tasks), running what falls due. */
   void advance(Duration by) {
-    Instant end = now.plus(by);
-    while (true) {
-      Task next;
-      synchronized (this) {
-        next = tasks.stream().filter(t -> !t.cancelled && !t.due.isAfter(end))
-            .min(Comparator.comparing(t -> t.due)).orElse(null);
-        if (next == null) {
-          now = end;
-          return;
-        }
-        tasks.remove(next);
-        if (next.due.isAfter(now)) {
-          now = next.due;
-        }
-      }
-      next.runnable.run();
-    }
+    clock.advance(by);
   }
 }
