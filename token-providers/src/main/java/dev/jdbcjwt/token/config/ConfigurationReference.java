@@ -20,7 +20,8 @@ public final class ConfigurationReference {
         .append("untouched.\n\n")
         .append("Secret options accept `env:NAME` (an environment variable) and `file:/path` (a file's content) ")
         .append("instead of the value; a literal secret in a URL works but is warned about once. ")
-        .append("Durations accept `90s`, `15m`, `1h`, `500ms`, `2d` and ISO-8601 (`PT90S`).\n");
+        .append("Durations accept `90s`, `15m`, `1h`, `500ms`, `2d`, combinations such as `1h30m`, and ISO-8601 ")
+        .append("(`PT90S`).\n");
     for (JwtOption.Group group : JwtOption.Group.values()) {
       b.append("\n## ").append(group.title()).append("\n\n")
           .append("| Option | Type | Default | Description |\n")

@@ -6,10 +6,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them: {@code 90s}, {@code 15m}, {@code 1h}, {@code 500ms}, {@code 2d}, ISO-8601. */
+/**
+ * Reads durations as people write them: {@code 90s}, {@code 15m}, {@code 1h}, {@code 500ms}, {@code 2d}, combinations
+ * such as {@code 1h30m} (what {@link #format} writes), and ISO-8601 ({@code PT90S}).
+ */
 public final class Durations {
 
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
+  private static final Pattern PART = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
+  private static final Pattern SIMPLE = Pattern.compile("(?:\\d{1,12}\\s*(?:ms|s|m|h|d)\\s*)+");
 
   private Durations() {
   }
@@ -19,16 +23,20 @@ public final class Durations {
    */
   public static Duration parse(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
-    Matcher m = SIMPLE.matcher(t);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      switch (m.group(2)) {
-        case "ms": return Duration.ofMillis(n);
-        case "s": return Duration.ofSeconds(n);
-        case "m": return Duration.ofMinutes(n);
-        case "h": return Duration.ofHours(n);
-        default: return Duration.ofDays(n);
+    if (SIMPLE.matcher(t).matches()) {
+      Duration total = Duration.ZERO;
+      Matcher m = PART.matcher(t);
+      while (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+          case "ms": total = total.plusMillis(n); break;
+          case "s": total = total.plusSeconds(n); break;
+          case "m": total = total.plusMinutes(n); break;
+          case "h": total = total.plusHours(n); break;
+          default: total = total.plusDays(n);
+        }
       }
+      return total;
     }
     if (t.startsWith("p") || t.startsWith("-p")) {
       try {

@@ -13,7 +13,7 @@ class DurationsTest {
 
   @ParameterizedTest
   @CsvSource({"90s,90000", "15m,900000", "1h,3600000", "500ms,500", "2d,172800000", "PT90S,90000", "pt1m,60000",
-      " 30s ,30000"})
+      " 30s ,30000", "1m30s,90000", "1h 30m,5400000"})
   void readsShortAndIsoForms(String text, long millis) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
   }
@@ -26,8 +26,9 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"90000,1m30s", "3600000,1h", "500,500ms", "0,0s"})
-  void formatsShortly(long millis, String text) {
+  @CsvSource({"90000,1m30s", "3600000,1h", "500,500ms", "0,0s", "5430000,1h30m30s"})
+  void formatsShortlyAndReadsItBack(long millis, String text) {
     assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
+    assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
   }
 }

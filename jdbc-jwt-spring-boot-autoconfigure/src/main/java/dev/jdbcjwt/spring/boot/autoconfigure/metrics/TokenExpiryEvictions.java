@@ -1,0 +1,14 @@
+package dev.jdbcjwt.spring.boot.autoconfigure.metrics;
+
+/**
+ * A DataSource that counts the connections it retired because their token had expired (implemented by the pools
+ * jdbc-jwt configures; free of any pool's classes, so metrics work without HikariCP on the class path).
+ */
+public interface TokenExpiryEvictions {
+
+  /** The DataSource bean's name. */
+  String dataSourceName();
+
+  /** How many connections were retired because their token had expired. */
+  long evictedForExpiry();
+}

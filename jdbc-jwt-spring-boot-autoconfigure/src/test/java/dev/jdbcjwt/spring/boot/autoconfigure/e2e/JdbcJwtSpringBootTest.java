@@ -1,0 +1,173 @@
+package dev.jdbcjwt.spring.boot.autoconfigure.e2e;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.jdbcjwt.jdbc.TokenConnection;
+import dev.jdbcjwt.spring.boot.autoconfigure.health.JdbcJwtHealthIndicator;
+import dev.jdbcjwt.spring.boot.autoconfigure.hikari.BootJwtHikariDataSource;
+import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.leaks.LeakWatch;
+import dev.jdbcjwt.testing.postgres.PostgresServer;
+import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Spring Boot application with no DataSource code at all, against the real PostgreSQL that validates tokens: the
+ * URL names the database, {@code jdbc-jwt.*} gives the signing key (literally, as a secret store would) and the
+ * token's claims, and Boot's HikariCP pool logs in with tokens.
+ */
+@SpringBootTest(classes = JdbcJwtSpringBootTest.App.class, properties = {
+    "spring.datasource.hikari.maximum-pool-size=3",
+    "spring.datasource.hikari.pool-name=orders-pool",
+    "jdbc-jwt.provider=signed",
+    "jdbc-jwt.ttl=2m"})
+class JdbcJwtSpringBootTest {
+
+  private static final String USER = "boot_orders";
+  private static final String SOURCE = "provider 'signed' for user '" + USER + "'";
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {
+  }
+
+  /** The first log record of this class: the Spring context starts after it. */
+  private static int firstRecord;
+
+  @BeforeAll
+  static void markTheLog() {
+    firstRecord = LeakWatch.capturedCount();
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresServer server = PostgresServer.shared();
+    server.createTokenUser(USER);
+    TestIssuer issuer = TestIssuer.shared();
+    registry.add("spring.datasource.url", () -> "jdbc:jwt:" + server.vendorUrl() + "?sslmode=disable");
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("jdbc-jwt.signing-key", issuer::privateKeyPem);
+    registry.add("jdbc-jwt.key-id", issuer::keyId);
+    registry.add("jdbc-jwt.issuer", issuer::issuer);
+    registry.add("jdbc-jwt.audience", issuer::audience);
+  }
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  JdbcJwtHealthIndicator health;
+
+  @Autowired
+  HealthContributorRegistry healthContributors;
+
+  @Autowired
+  MeterRegistry meters;
+
+  @Test
+  void theDatabaseAcceptsTheTokensOfBootsPool() throws Exception {
+    assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo(USER);
+    try (Connection c = dataSource.getConnection()) {
+      TokenConnection token = c.unwrap(TokenConnection.class);
+      assertThat(token.tokenSubject()).contains(USER);
+      assertThat(token.tokenKeyId()).contains(TestIssuer.shared().keyId());
+    }
+  }
+
+  @Test
+  void bootsPoolIsTunedToTheTokenLifetimeAndKeepsItsOwnSettings() {
+    jdbc.queryForObject("select 1", Integer.class);
+    BootJwtHikariDataSource pool = (BootJwtHikariDataSource) dataSource;
+    // tokens live 2m, usable 1m30s (30s clock skew): maxLifetime below that, far below Hikari's 30 min default
+    assertThat(Duration.ofMillis(pool.getMaxLifetime())).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(90));
+    assertThat(pool.getKeepaliveTime()).isPositive().isLessThan(pool.getMaxLifetime());
+    assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+    assertThat(pool.getPoolName()).isEqualTo("orders-pool");
+  }
+
+  @Test
+  void theLiteralSigningKeyNeverEntersHikarisLoggedConfiguration() {
+    jdbc.queryForObject("select 1", Integer.class);
+    HikariDataSource pool = (HikariDataSource) dataSource;
+    assertThat(pool.getDataSourceProperties()).containsEntry("jwt.provider", "signed")
+        .doesNotContainKey("jwt.signingKey");
+    // HikariCP printed its configuration at DEBUG when the pool started; the leak watch captured it
+    List<String> records = LeakWatch.captured().subList(firstRecord, LeakWatch.capturedCount());
+    // (boolean checks: a failure message must not quote a record that might hold the key)
+    assertThat(records.stream().anyMatch(record -> record.startsWith("com.zaxxer.hikari.HikariConfig")
+        && record.contains("dataSourceProperties") && record.contains("jwt.provider=signed")
+        && record.contains("jwt.keyId="))).as("HikariCP's configuration dump was captured").isTrue();
+    assertThat(records.stream().noneMatch(record -> record.contains("jwt.signingKey=")))
+        .as("no log record shows a value of jwt.signingKey").isTrue();
+    assertThat(records.stream().allMatch(record -> LeakWatch.leaksIn(record).isEmpty()))
+        .as("no log record holds a token or the key").isTrue();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void healthShowsTheTokenSourceButNeverTheToken() throws Exception {
+    jdbc.queryForObject("select 1", Integer.class);
+    cache().fetch(); // as a new connection would, in case another test just dropped the token
+    assertThat(healthContributors.getContributor("jdbcJwt")).isSameAs(health);
+
+    Health h = health.health();
+
+    Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) h.getDetails().get("sources"))
+        .get(SOURCE);
+    assertThat(source).containsEntry("status", "UP").containsEntry("subject", USER)
+        .containsEntry("keyId", TestIssuer.shared().keyId()).containsKey("timeToExpiry");
+    String token = cache().current().orElseThrow().value().reveal();
+    assertThat(h.toString().contains(token)).as("health details contain the token").isFalse();
+    assertThat(h.getStatus()).isIn(Status.UP, Status.DOWN); // DOWN only if another test's source failed
+  }
+
+  @Test
+  void metricsCountTheTokensAndShowTheirExpiry() throws Exception {
+    jdbc.queryForObject("select 1", Integer.class);
+    assertThat(meters.get("jdbc.jwt.token.expiry").tag("source", SOURCE).gauge().value())
+        .isBetween(1.0, 120.0);
+    assertThat(meters.get("jdbc.jwt.connections.evicted").tag("datasource", "dataSource").functionCounter().count())
+        .isZero();
+    // as when the database refuses a token: the cache drops it, the pool is soft-evicted and refills itself with
+    // connections that log in with a new token
+    cache().invalidate(cache().current().orElseThrow());
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (cache().current().isEmpty() && Instant.now().isBefore(deadline)) {
+      jdbc.queryForObject("select 1", Integer.class);
+      Thread.sleep(50);
+    }
+    assertThat(cache().current()).as("a new token after the pool refilled").isPresent();
+    assertThat(meters.get("jdbc.jwt.tokens.invalidated").tag("source", SOURCE).counter().count()).isPositive();
+    assertThat(meters.get("jdbc.jwt.tokens.fetched").tag("source", SOURCE).counters()).isNotEmpty();
+    assertThat(meters.get("jdbc.jwt.idp.latency").tags("source", SOURCE, "outcome", "success").timer().count())
+        .isPositive();
+  }
+
+  private static TokenCache cache() {
+    return TokenCaches.all().stream().filter(c -> c.label().equals(SOURCE)).findFirst().orElseThrow();
+  }
+}
