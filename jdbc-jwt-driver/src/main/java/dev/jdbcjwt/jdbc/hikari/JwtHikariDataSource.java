@@ -27,6 +27,7 @@ import java.sql.SQLException;
  */
 public class JwtHikariDataSource extends HikariDataSource {
 
+  private final java.util.concurrent.atomic.AtomicLong evictedForExpiry = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean prepared;
   private volatile TokenCache cache;
   private final TokenListener evictOnInvalidation = this::onTokenEvent;
@@ -69,9 +70,20 @@ public class JwtHikariDataSource extends HikariDataSource {
       if (!expired(c)) {
         return c;
       }
+      evictedForExpiry.incrementAndGet();
       evictConnection(c);
     }
     return super.getConnection();
+  }
+
+  /** How many connections were retired on borrow because their token had expired. */
+  public long evictedForExpiry() {
+    return evictedForExpiry.get();
+  }
+
+  /** The token cache this pool's connections log in with, once the pool is configured. */
+  public java.util.Optional<TokenCache> tokenCache() {
+    return java.util.Optional.ofNullable(cache);
   }
 
   private synchronized void prepareOnce() throws SQLException {

@@ -68,6 +68,8 @@ class HikariExpiryTest {
     try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "10s"))) {
       load.run(ds, 32, duration, table);
       assertThat(ds.getMaxLifetime()).isEqualTo(30_000); // Hikari's floor: tokens retire on borrow instead
+      assertThat(ds.evictedForExpiry()).isPositive();
+      assertThat(ds.tokenCache()).isPresent();
     } finally {
       TokenCaches.removeListener(events::add);
     }

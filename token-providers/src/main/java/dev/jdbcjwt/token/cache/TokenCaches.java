@@ -46,10 +46,27 @@ public final class TokenCaches {
     }
   }
 
-  /** "provider 'signed' for user 'app'": what logs and events call a cache. Never a secret. */
+  /**
+   * "provider 'signed' for user 'app' (issuer https://idp)": what logs, events and health checks call a cache; the
+   * first of issuer, token endpoint, client id, token file or command tells apart caches of one provider and user.
+   * Never a secret.
+   */
   static String labelOf(TokenConfig config) {
+    String where = java.util.stream.Stream.of(JwtOption.ISSUER, JwtOption.TOKEN_ENDPOINT, JwtOption.CLIENT_ID,
+            JwtOption.TOKEN_FILE, JwtOption.COMMAND)
+        .filter(o -> config.options().containsKey(o.key()))
+        .findFirst()
+        .map(o -> " (" + o.key().substring(JwtOption.PREFIX.length()) + " " + firstWord(config.options().get(o.key()))
+            + ")")
+        .orElse("");
     return "provider '" + config.get(JwtOption.PROVIDER).orElse("?") + "'"
-        + config.user().map(u -> " for user '" + u + "'").orElse("");
+        + config.user().map(u -> " for user '" + u + "'").orElse("") + where;
+  }
+
+  /** A command's program only: its arguments may carry secrets. */
+  private static String firstWord(String value) {
+    int space = value.indexOf(' ');
+    return space < 0 ? value : value.substring(0, space) + " …";
   }
 
   /** Adds a listener for the events of every cache, present and future. */

@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbcJwtSpringBootTest {
 
   private static final String USER = "boot_orders";
-  private static final String SOURCE = "provider 'signed' for user '" + USER + "'";
+  private static final String SOURCE = "provider 'signed' for user '" + USER + "' (issuer "
+      + TestIssuer.shared().issuer() + ")";
 
   @SpringBootConfiguration
   @EnableAutoConfiguration

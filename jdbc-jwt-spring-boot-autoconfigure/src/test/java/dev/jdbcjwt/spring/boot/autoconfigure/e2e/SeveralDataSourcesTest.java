@@ -104,7 +104,8 @@ class SeveralDataSourcesTest {
 
       Map<String, Object> sources = sources(context.getBean(JdbcJwtHealthIndicator.class));
       for (String user : new String[] {"boot_primary", "boot_reporting", "boot_short"}) {
-        assertThat(sources).containsKey("provider 'signed' for user '" + user + "'");
+        assertThat(sources).containsKey("provider 'signed' for user '" + user + "' (issuer "
+            + dev.jdbcjwt.testing.TestIssuer.shared().issuer() + ")");
       }
     });
   }
