@@ -90,7 +90,13 @@ public final class JwtDriver implements Driver {
   private static Connection open(Driver vendor, ConnectionRequest request, CredentialInjector injector, Token token)
       throws SQLException {
     Properties props = injector.inject(token, request.vendorProperties());
-    Connection connection = vendor.connect(request.url().vendorUrl(), props);
+    Connection connection;
+    try {
+      connection = vendor.connect(request.url().vendorUrl(), props);
+    } catch (RuntimeException e) {
+      throw Errors.configuration("the " + vendor.getClass().getName() + " driver failed on the URL or properties ("
+          + e.getClass().getSimpleName() + "); check the part after jdbc:jwt:", e);
+    }
     if (connection == null) {
       throw Errors.configuration("the " + vendor.getClass().getName() + " driver did not accept the URL jdbc:"
           + request.url().vendorScheme() + ":…; check the part after jdbc:jwt:");

@@ -25,6 +25,10 @@ public final class VendorDrivers {
   public static Driver find(JwtUrl url) throws SQLException {
     try {
       return DriverManager.getDriver(url.vendorUrl());
+    } catch (RuntimeException e) {
+      // a vendor driver's acceptsURL choked on the URL (MySQL Connector/J on a stray '%', for one)
+      throw Errors.configuration("a JDBC driver could not read the URL after jdbc:jwt: (" + e.getClass().getSimpleName()
+          + "); check its syntax and %-escapes");
     } catch (SQLException e) {
       String scheme = url.vendorScheme();
       String artifact = ARTIFACTS.get(scheme);
