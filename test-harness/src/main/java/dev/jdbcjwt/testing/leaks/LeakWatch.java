@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Captures every log record at every level (java.util.logging, where System.Logger, pgjdbc and the MariaDB driver
- * write) during each test class, and fails the class when a token or a registered secret appears in one. Registered
+ * write) during each test class, and fails the class when a token or a registered secret appears in one, or in the
+ * name of a live thread. Registered
  * for every test class through JUnit's extension auto-detection.
  *
  * <p>A token is anything shaped like a JWT (base64url JSON header and payload): no log line of ours ever needs one.
@@ -97,8 +98,14 @@ public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
         problems.add(leak + " in a log record from " + (cut > 0 ? record.substring(0, cut) : "?"));
       }
     }
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      for (String leak : leaksIn(t.getName())) {
+        problems.add(leak + " in the name of a thread");
+      }
+    }
     if (!problems.isEmpty()) {
-      throw new AssertionError("secrets leaked into logs during " + context.getDisplayName() + ": " + problems);
+      throw new AssertionError("secrets leaked into logs or thread names during " + context.getDisplayName() + ": "
+          + problems);
     }
   }
 

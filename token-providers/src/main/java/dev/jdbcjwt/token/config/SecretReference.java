@@ -44,8 +44,17 @@ public final class SecretReference {
     return Secret.of(raw);
   }
 
+  private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.token");
+  /** Options whose files hold private keys: warned about once when other users may read them. */
+  private static final java.util.Set<String> PRIVATE_KEY_OPTIONS = java.util.Set.of(JwtOption.SIGNING_KEY.key(),
+      JwtOption.CLIENT_ASSERTION_KEY.key());
+  private static final java.util.Set<Path> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** Reads a whole file for {@code optionKey}, with a one-line error naming the option and the path. */
   public static String readFile(String optionKey, Path path) throws TokenException {
+    if (PRIVATE_KEY_OPTIONS.contains(optionKey)) {
+      warnIfOthersCanRead(optionKey, path);
+    }
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
@@ -55,6 +64,23 @@ public final class SecretReference {
     } catch (IOException e) {
       throw TokenException.configuration(optionKey + ": cannot read file '" + path + "' ("
           + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** True (and warned once per path) when a private key file is readable by its group or by everyone. */
+  static boolean warnIfOthersCanRead(String optionKey, Path path) {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+      boolean open = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+      if (open && WARNED.add(path.toAbsolutePath())) {
+        LOG.log(System.Logger.Level.WARNING, "jdbc-jwt: {0}: the private key file ''{1}'' can be read by other users "
+            + "({2}); restrict it, e.g. chmod 600", optionKey, path,
+            java.nio.file.attribute.PosixFilePermissions.toString(perms));
+      }
+      return open;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // missing files are reported by the read; non-POSIX file systems have no such bits
     }
   }
 }
