@@ -18,7 +18,7 @@ class Dbcp2ExpiryTest {
     PoolLoad load = new PoolLoad();
     Duration duration = PoolLoad.duration();
     try (BasicDataSource ds = new BasicDataSource()) {
-      ds.setUrl(HikariExpiryTest.url("10s"));
+      ds.setUrl(HikariExpiryTest.url("20s"));
       ds.setUsername(user);
       ds.addConnectionProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
       ds.setMaxTotal(10);
@@ -27,7 +27,7 @@ class Dbcp2ExpiryTest {
     }
     assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
     assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);
-    assertThat(load.tokenExpiries.size()).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 10));
+    assertThat(load.tokenExpiries.size()).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 20));
     System.out.println("DBCP2 load: " + load);
   }
 }

@@ -65,7 +65,7 @@ class HikariExpiryTest {
     TokenCaches.addListener(events::add);
     PoolLoad load = new PoolLoad();
     Duration duration = PoolLoad.duration();
-    try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "10s"))) {
+    try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "20s"))) {
       load.run(ds, 32, duration, table);
       assertThat(ds.getMaxLifetime()).isEqualTo(30_000); // Hikari's floor: tokens retire on borrow instead
       assertThat(ds.evictedForExpiry()).isPositive();
@@ -76,8 +76,8 @@ class HikariExpiryTest {
     assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
     assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);
     assertThat(load.transactions.get()).isGreaterThan(duration.toSeconds() * 10);
-    // 10 s tokens, refreshed ahead: many tokens over the run, one identity-provider request each
-    assertThat(load.tokenExpiries.size()).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 10));
+    // 20 s tokens, refreshed ahead: many tokens over the run, one identity-provider request each
+    assertThat(load.tokenExpiries.size()).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 20));
     System.out.println("Hikari load: " + load + ", token events: " + events.stream()
         .filter(e -> e.cache().contains(user)).map(TokenEvent::type).toList().size());
   }
