@@ -29,7 +29,7 @@ class OnExpiryTest {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
-    return DriverManager.getConnection(HikariExpiryTest.url("6s").replace("jwt.clockSkew=3s", "jwt.clockSkew=1s")
+    return DriverManager.getConnection(HikariExpiryTest.url("6s").replace("jwt.clockSkew=5s", "jwt.clockSkew=1s")
         + "&jwt.onExpiry=" + onExpiry, p);
   }
 
