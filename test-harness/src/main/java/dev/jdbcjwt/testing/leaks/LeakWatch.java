@@ -28,7 +28,12 @@ public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
 
   private static final Pattern JWT_SHAPE = Pattern.compile("eyJ[A-Za-z0-9_-]{6,}\\.eyJ[A-Za-z0-9_-]{6,}");
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
-  private static final List<String> CAPTURED = new CopyOnWriteArrayList<>();
+  /** Records are checked as they arrive; only leaks, warnings and a bounded tail of the rest are kept. */
+  private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
+  private static final List<String> WARNINGS = new CopyOnWriteArrayList<>();
+  private static final java.util.ArrayDeque<String> RECENT = new java.util.ArrayDeque<>();
+  private static final int RECENT_LIMIT = 2_000;
+  private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
   private static final Handler HANDLER = new Capture();
   private static volatile boolean installed;
 
@@ -41,12 +46,19 @@ public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
 
   /** How many records were captured so far in this JVM, to show the watch is really watching. */
   public static int capturedCount() {
-    return CAPTURED.size();
+    return COUNT.get();
   }
 
-  /** The records captured so far, formatted (logger, level, message, causes). */
+  /**
+   * Records captured so far, formatted (logger, level, message, causes): every WARNING and above, and the most recent
+   * of the others.
+   */
   public static List<String> captured() {
-    return List.copyOf(CAPTURED);
+    List<String> out = new ArrayList<>(WARNINGS);
+    synchronized (RECENT) {
+      out.addAll(RECENT);
+    }
+    return out;
   }
 
   /** The leaks in {@code text}: descriptions that never repeat the secret itself. */
@@ -84,20 +96,13 @@ public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     install();
-    context.getStore(ExtensionContext.Namespace.create(LeakWatch.class)).put("start", CAPTURED.size());
+    context.getStore(ExtensionContext.Namespace.create(LeakWatch.class)).put("start", LEAKS.size());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     Integer start = context.getStore(ExtensionContext.Namespace.create(LeakWatch.class)).get("start", Integer.class);
-    List<String> problems = new ArrayList<>();
-    List<String> records = CAPTURED.subList(start == null ? 0 : start, CAPTURED.size());
-    for (String record : records) {
-      for (String leak : leaksIn(record)) {
-        int cut = record.indexOf(' ');
-        problems.add(leak + " in a log record from " + (cut > 0 ? record.substring(0, cut) : "?"));
-      }
-    }
+    List<String> problems = new ArrayList<>(LEAKS.subList(start == null ? 0 : start, LEAKS.size()));
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       for (String leak : leaksIn(t.getName())) {
         problems.add(leak + " in the name of a thread");
@@ -128,7 +133,21 @@ public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
       for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
         b.append(" | ").append(t);
       }
-      CAPTURED.add(b.toString());
+      String text = b.toString();
+      COUNT.incrementAndGet();
+      for (String leak : leaksIn(text)) {
+        LEAKS.add(leak + " in a log record from " + record.getLoggerName() + " at " + record.getLevel());
+      }
+      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+        WARNINGS.add(text);
+      } else {
+        synchronized (RECENT) {
+          RECENT.addLast(text);
+          if (RECENT.size() > RECENT_LIMIT) {
+            RECENT.removeFirst();
+          }
+        }
+      }
     }
 
     @Override
