@@ -32,7 +32,7 @@ public final class LeakWatch implements BeforeAllCallback, AfterAllCallback {
   private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
   private static final List<String> WARNINGS = new CopyOnWriteArrayList<>();
   private static final java.util.ArrayDeque<String> RECENT = new java.util.ArrayDeque<>();
-  private static final int RECENT_LIMIT = 2_000;
+  private static final int RECENT_LIMIT = 20_000;
   private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
   private static final Handler HANDLER = new Capture();
   private static volatile boolean installed;
