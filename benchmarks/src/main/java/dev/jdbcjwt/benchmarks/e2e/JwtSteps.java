@@ -1,0 +1,108 @@
+package dev.jdbcjwt.benchmarks.e2e;
+
+import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
+import dev.jdbcjwt.jdbc.internal.CredentialInjector;
+import dev.jdbcjwt.jdbc.internal.JwtConnection;
+import dev.jdbcjwt.jdbc.internal.VendorDrivers;
+import dev.jdbcjwt.token.Token;
+import dev.jdbcjwt.token.cache.SharedScheduler;
+import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.config.JwtOption;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What {@code JwtDriver.connect} does, step by step, to time its parts where they really run: between real connects,
+ * whose I/O, context switches and database processes leave the CPU's caches cold for the driver's code (the
+ * microbenchmarks, in a hot loop, see a fraction of it). Mirrors {@code JwtDriver.connect} and {@code open}
+ * (jdbc-jwt-driver, {@code JwtDriver.java}); {@link #cached} shows what keeping the parsed request and the vendor
+ * driver between connects would leave of it.
+ */
+final class JwtSteps {
+
+  final LongList parse = new LongList();
+  final LongList findDriver = new LongList();
+  final LongList tokenAndProperties = new LongList();
+  final LongList cachedSteps = new LongList();
+
+  /** The steps of {@code JwtDriver.connect} by hand, each timed; returns the whole connect. */
+  Interleaved.TimedOp byHand(String url, Properties props) {
+    return () -> {
+      Properties info = new Properties();
+      info.putAll(props);
+      long start = System.nanoTime();
+      ConnectionRequest request = ConnectionRequest.parse(url, info);
+      long parsed = System.nanoTime();
+      Driver vendor = VendorDrivers.find(request.url());
+      long found = System.nanoTime();
+      TokenCache tokens = TokenCaches.forConfig(request.tokenConfig());
+      CredentialInjector injector = new CredentialInjector(request.tokenConfig());
+      Token token = tokens.fetch();
+      Properties vendorProps = injector.inject(token, request.vendorProperties());
+      long prepared = System.nanoTime();
+      Connection c = wrap(vendor.connect(request.url().vendorUrl(), vendorProps), token,
+          request.tokenConfig().duration(JwtOption.CLOCK_SKEW).orElseThrow(),
+          JwtConnection.OnExpiry.parse(request.tokenConfig().get(JwtOption.ON_EXPIRY).orElseThrow()));
+      long elapsed = System.nanoTime() - start;
+      c.close();
+      parse.add(parsed - start);
+      findDriver.add(found - parsed);
+      tokenAndProperties.add(prepared - found);
+      return elapsed;
+    };
+  }
+
+  /** The same with the request, the vendor driver, the cache and the injector kept from one connect to the next. */
+  Interleaved.TimedOp cached(String url, Properties props) throws Exception {
+    ConnectionRequest request = ConnectionRequest.parse(url, props);
+    Driver vendor = VendorDrivers.find(request.url());
+    TokenCache tokens = TokenCaches.forConfig(request.tokenConfig());
+    CredentialInjector injector = new CredentialInjector(request.tokenConfig());
+    Duration skew = request.tokenConfig().duration(JwtOption.CLOCK_SKEW).orElseThrow();
+    JwtConnection.OnExpiry onExpiry =
+        JwtConnection.OnExpiry.parse(request.tokenConfig().get(JwtOption.ON_EXPIRY).orElseThrow());
+    Map<String, ConnectionRequest> memo = new java.util.concurrent.ConcurrentHashMap<>(Map.of(url, request));
+    return () -> {
+      long start = System.nanoTime();
+      ConnectionRequest r = memo.get(url);
+      Token token = tokens.fetch();
+      Properties vendorProps = injector.inject(token, r.vendorProperties());
+      long prepared = System.nanoTime();
+      Connection c = wrap(vendor.connect(r.url().vendorUrl(), vendorProps), token, skew, onExpiry);
+      long elapsed = System.nanoTime() - start;
+      c.close();
+      cachedSteps.add(prepared - start);
+      return elapsed;
+    };
+  }
+
+  private static Connection wrap(Connection vendor, Token token, Duration skew, JwtConnection.OnExpiry onExpiry)
+      throws SQLException {
+    if (vendor == null) {
+      throw new SQLException("the vendor driver did not accept the URL");
+    }
+    return new JwtConnection(vendor, token, skew, onExpiry, Clock.systemUTC(), SharedScheduler.scheduler(),
+        SharedScheduler.executor());
+  }
+
+  /** Medians in microseconds, for the report. */
+  Map<String, Object> medians() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("parseRequest", micros(parse));
+    m.put("findVendorDriver", micros(findDriver));
+    m.put("tokenCacheAndProperties", micros(tokenAndProperties));
+    m.put("allWithRequestAndDriverCached", micros(cachedSteps));
+    return m;
+  }
+
+  private static double micros(LongList l) {
+    return Math.round(Stats.median(l.sorted()) / 100.0) / 10.0;
+  }
+}
