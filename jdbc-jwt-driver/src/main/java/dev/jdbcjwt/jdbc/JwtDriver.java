@@ -1,20 +1,17 @@
 package dev.jdbcjwt.jdbc;
 
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
-import dev.jdbcjwt.jdbc.internal.CredentialInjector;
+import dev.jdbcjwt.jdbc.internal.ConnectPlan;
 import dev.jdbcjwt.jdbc.internal.Errors;
 import dev.jdbcjwt.jdbc.internal.JwtConnection;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.PropertyInfo;
 import dev.jdbcjwt.jdbc.internal.Refusals;
 import dev.jdbcjwt.jdbc.internal.SessionSetup;
-import dev.jdbcjwt.jdbc.internal.VendorDrivers;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.SharedScheduler;
 import dev.jdbcjwt.token.cache.TokenCache;
-import dev.jdbcjwt.token.config.JwtOption;
-import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.cache.TokenCaches;
 
 import java.sql.Connection;
@@ -55,14 +52,11 @@ public final class JwtDriver implements Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    ConnectionRequest request = ConnectionRequest.parse(url, info);
-    Driver vendor = VendorDrivers.find(request.url());
-    TokenCache tokens = tokensFor(request);
-    CredentialInjector injector = new CredentialInjector(request.tokenConfig());
-
+    ConnectPlan plan = ConnectPlan.of(url, info);
+    TokenCache tokens = plan.tokens();
     Token token = fetch(tokens);
     try {
-      return open(vendor, request, injector, token);
+      return open(plan, token);
     } catch (SQLException refused) {
       if (!Refusals.isRefusal(refused)) {
         throw refused;
@@ -71,25 +65,26 @@ public final class JwtDriver implements Driver {
       tokens.invalidate(token);
       Token fresh = fetch(tokens);
       if (fresh == token) {
-        throw refusal(request, injector, token, refused);
+        throw refusal(plan, token, refused);
       }
       LOG.log(System.Logger.Level.DEBUG, "jdbc-jwt: the database refused a token ({0}); retrying once with a new one",
           token);
       try {
-        return open(vendor, request, injector, fresh);
+        return open(plan, fresh);
       } catch (SQLException again) {
         if (Refusals.isRefusal(again)) {
           tokens.invalidate(fresh);
-          throw refusal(request, injector, fresh, again);
+          throw refusal(plan, fresh, again);
         }
         throw again;
       }
     }
   }
 
-  private static Connection open(Driver vendor, ConnectionRequest request, CredentialInjector injector, Token token)
-      throws SQLException {
-    Properties props = injector.inject(token, request.vendorProperties());
+  private static Connection open(ConnectPlan plan, Token token) throws SQLException {
+    ConnectionRequest request = plan.request();
+    Driver vendor = plan.vendor();
+    Properties props = plan.injector().inject(token, request.vendorProperties());
     Connection connection;
     try {
       connection = vendor.connect(request.url().vendorUrl(), props);
@@ -101,32 +96,21 @@ public final class JwtDriver implements Driver {
       throw Errors.configuration("the " + vendor.getClass().getName() + " driver did not accept the URL jdbc:"
           + request.url().vendorScheme() + ":…; check the part after jdbc:jwt:");
     }
-    TokenConfig config = request.tokenConfig();
-    SessionSetup setup = SessionSetup.of(config);
+    SessionSetup setup = plan.sessionSetup();
     if (!setup.isEmpty()) {
-      setup.apply(connection, token, injector.userFor(token, props));
+      setup.apply(connection, token, plan.injector().userFor(token, props));
     }
-    return new JwtConnection(connection, token, config.duration(JwtOption.CLOCK_SKEW).orElseThrow(),
-        JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow()), Clock.systemUTC(),
+    return new JwtConnection(connection, token, plan.clockSkew(), plan.onExpiry(), Clock.systemUTC(),
         SharedScheduler.scheduler(), SharedScheduler.executor());
   }
 
-  private static SQLException refusal(ConnectionRequest request, CredentialInjector injector, Token token,
-      SQLException vendorError) {
-    String user = injector.userFor(token, request.vendorProperties());
+  private static SQLException refusal(ConnectPlan plan, Token token, SQLException vendorError) {
+    String user = plan.injector().userFor(token, plan.request().vendorProperties());
     return Errors.tokenRefused("the database refused the token for user '" + user + "' (token subject "
         + token.subject().orElse("unknown") + ", key id " + token.keyId().orElse("none") + ", expires "
         + (token.hasKnownExpiry() ? token.expiresAt() : "unknown") + "); check that the database trusts the "
         + "token's issuer and key, its audience, and that the user matches. Database said: "
         + vendorError.getMessage(), vendorError);
-  }
-
-  private static TokenCache tokensFor(ConnectionRequest request) throws SQLException {
-    try {
-      return TokenCaches.forConfig(request.tokenConfig());
-    } catch (TokenException e) {
-      throw Errors.of(e);
-    }
   }
 
   private static Token fetch(TokenCache tokens) throws SQLException {
@@ -185,6 +169,7 @@ public final class JwtDriver implements Driver {
    */
   public static void deregister() throws SQLException {
     DriverManager.deregisterDriver(INSTANCE);
+    ConnectPlan.forgetAll();
     try {
       TokenCaches.shutdown(java.time.Duration.ofSeconds(5));
     } catch (InterruptedException e) {

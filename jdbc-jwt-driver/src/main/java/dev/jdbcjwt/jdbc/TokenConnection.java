@@ -21,6 +21,9 @@ public interface TokenConnection {
   /** The id of the key that signed the token, when the token names one. */
   Optional<String> tokenKeyId();
 
-  /** True once the token is within {@code jwt.clockSkew} of its expiry. */
+  /**
+   * True once the token is within {@code jwt.clockSkew} of its expiry. Cheap enough to ask on every borrow: after the
+   * first call it reads a flag that a timer sets.
+   */
   boolean isTokenExpired();
 }

@@ -137,7 +137,7 @@ public final class EndToEnd {
         credentials(PostgresSetup.TRUST_USER, null))));
     trust.add(new Interleaved.Variant(Names.JWT_BY_HAND, steps.byHand(trustUrl,
         jwtCredentials(PostgresSetup.TRUST_USER))));
-    trust.add(new Interleaved.Variant(Names.JWT_CACHED, steps.cached(trustUrl,
+    trust.add(new Interleaved.Variant(Names.JWT_UNCACHED, steps.uncached(trustUrl,
         jwtCredentials(PostgresSetup.TRUST_USER))));
     if (iamProblem == null) {
       trust.add(new Interleaved.Variant(AWS_IAM, connect(AwsWrapper.url(pg.url("aws-wrapper"), true),
@@ -173,7 +173,8 @@ public final class EndToEnd {
     results.rows.addAll(Rows.of(PG_CONNECT_TRUST, trustSamples, RAW, Map.of(
         Names.RAW_AGAIN, "the same as the first row: how far apart two identical variants land (noise)",
         Names.JWT_BY_HAND, "JwtDriver.connect's steps written out, to time them in place (jwtConnectStepsMedianMicros)",
-        Names.JWT_CACHED, "the same with the parsed request, vendor driver, cache and injector kept between connects",
+        Names.JWT_UNCACHED, "as JwtDriver.connect was before ConnectPlan: the request parsed and the vendor driver "
+            + "looked up on every connect",
         AWS_IAM, "SigV4 token signed locally (iamHost=127.0.0.1, iamRegion, fake credentials), then cached; the "
             + "server does not check it (no RDS here)")));
   }

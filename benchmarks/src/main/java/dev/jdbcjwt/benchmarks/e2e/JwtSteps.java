@@ -1,5 +1,6 @@
 package dev.jdbcjwt.benchmarks.e2e;
 
+import dev.jdbcjwt.jdbc.internal.ConnectPlan;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.CredentialInjector;
 import dev.jdbcjwt.jdbc.internal.JwtConnection;
@@ -21,19 +22,41 @@ import java.util.Properties;
 /**
  * What {@code JwtDriver.connect} does, step by step, to time its parts where they really run: between real connects,
  * whose I/O, context switches and database processes leave the CPU's caches cold for the driver's code (the
- * microbenchmarks, in a hot loop, see a fraction of it). Mirrors {@code JwtDriver.connect} and {@code open}
- * (jdbc-jwt-driver, {@code JwtDriver.java}); {@link #cached} shows what keeping the parsed request and the vendor
- * driver between connects would leave of it.
+ * microbenchmarks, in a hot loop, see a fraction of it). {@link #byHand} mirrors {@code JwtDriver.connect} and
+ * {@code open} (jdbc-jwt-driver, {@code JwtDriver.java}) as they are; {@link #uncached} does what they did before
+ * plans were kept ({@code ConnectPlan}): parse the request and look up the vendor driver on every connect.
  */
 final class JwtSteps {
 
+  final LongList planLookup = new LongList();
+  final LongList tokenAndProperties = new LongList();
   final LongList parse = new LongList();
   final LongList findDriver = new LongList();
-  final LongList tokenAndProperties = new LongList();
-  final LongList cachedSteps = new LongList();
+  final LongList uncachedTokenAndProperties = new LongList();
 
   /** The steps of {@code JwtDriver.connect} by hand, each timed; returns the whole connect. */
   Interleaved.TimedOp byHand(String url, Properties props) {
+    return () -> {
+      Properties info = new Properties();
+      info.putAll(props);
+      long start = System.nanoTime();
+      ConnectPlan plan = ConnectPlan.of(url, info);
+      long planned = System.nanoTime();
+      Token token = plan.tokens().fetch();
+      Properties vendorProps = plan.injector().inject(token, plan.request().vendorProperties());
+      long prepared = System.nanoTime();
+      Connection c = wrap(plan.vendor().connect(plan.request().url().vendorUrl(), vendorProps), token,
+          plan.clockSkew(), plan.onExpiry());
+      long elapsed = System.nanoTime() - start;
+      c.close();
+      planLookup.add(planned - start);
+      tokenAndProperties.add(prepared - planned);
+      return elapsed;
+    };
+  }
+
+  /** As {@code JwtDriver.connect} was before plans were kept: parsing and the driver lookup on every connect. */
+  Interleaved.TimedOp uncached(String url, Properties props) {
     return () -> {
       Properties info = new Properties();
       info.putAll(props);
@@ -54,31 +77,7 @@ final class JwtSteps {
       c.close();
       parse.add(parsed - start);
       findDriver.add(found - parsed);
-      tokenAndProperties.add(prepared - found);
-      return elapsed;
-    };
-  }
-
-  /** The same with the request, the vendor driver, the cache and the injector kept from one connect to the next. */
-  Interleaved.TimedOp cached(String url, Properties props) throws Exception {
-    ConnectionRequest request = ConnectionRequest.parse(url, props);
-    Driver vendor = VendorDrivers.find(request.url());
-    TokenCache tokens = TokenCaches.forConfig(request.tokenConfig());
-    CredentialInjector injector = new CredentialInjector(request.tokenConfig());
-    Duration skew = request.tokenConfig().duration(JwtOption.CLOCK_SKEW).orElseThrow();
-    JwtConnection.OnExpiry onExpiry =
-        JwtConnection.OnExpiry.parse(request.tokenConfig().get(JwtOption.ON_EXPIRY).orElseThrow());
-    Map<String, ConnectionRequest> memo = new java.util.concurrent.ConcurrentHashMap<>(Map.of(url, request));
-    return () -> {
-      long start = System.nanoTime();
-      ConnectionRequest r = memo.get(url);
-      Token token = tokens.fetch();
-      Properties vendorProps = injector.inject(token, r.vendorProperties());
-      long prepared = System.nanoTime();
-      Connection c = wrap(vendor.connect(r.url().vendorUrl(), vendorProps), token, skew, onExpiry);
-      long elapsed = System.nanoTime() - start;
-      c.close();
-      cachedSteps.add(prepared - start);
+      uncachedTokenAndProperties.add(prepared - found);
       return elapsed;
     };
   }
@@ -95,10 +94,11 @@ final class JwtSteps {
   /** Medians in microseconds, for the report. */
   Map<String, Object> medians() {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("parseRequest", micros(parse));
-    m.put("findVendorDriver", micros(findDriver));
+    m.put("planLookup", micros(planLookup));
     m.put("tokenCacheAndProperties", micros(tokenAndProperties));
-    m.put("allWithRequestAndDriverCached", micros(cachedSteps));
+    m.put("beforePlans.parseRequest", micros(parse));
+    m.put("beforePlans.findVendorDriver", micros(findDriver));
+    m.put("beforePlans.tokenCacheAndProperties", micros(uncachedTokenAndProperties));
     return m;
   }
 

@@ -11,7 +11,7 @@ public final class Names {
   public static final String MARIADB_RAW_UNDER_AWS = "MariaDB Connector/J (raw, under the AWS wrapper)";
   public static final String RAW_AGAIN = "pgjdbc (raw) again: A/A control";
   public static final String JWT_BY_HAND = "jdbc:jwt steps by hand (timed in parts)";
-  public static final String JWT_CACHED = "jdbc:jwt steps, request and vendor driver kept (proposed)";
+  public static final String JWT_UNCACHED = "jdbc:jwt steps, parsing on every connect (before)";
   public static final String SCRAM = "pgjdbc, SCRAM password (reference)";
   public static final String MARIADB_RAW = "MariaDB Connector/J (raw)";
   public static final String MARIADB_PASSWORD = "Connector/J, native password (reference)";

@@ -35,7 +35,12 @@ public final class JwtConnection extends DelegatingConnection implements TokenCo
   private final Instant usableUntil;
   private final OnExpiry onExpiry;
   private final Clock clock;
+  private final Scheduler scheduler;
   private final Scheduler.Cancellable closer;
+  /** Set once the token's usable time has passed; a pool asks on every borrow, so no clock is read for it. */
+  private volatile boolean pastUsable;
+  /** The timer that sets {@link #pastUsable}, armed on the first {@link #isTokenExpired()}; null until then. */
+  private volatile Scheduler.Cancellable expiryTimer;
 
   public JwtConnection(Connection delegate, Token token, Duration clockSkew, OnExpiry onExpiry, Clock clock,
       Scheduler scheduler, Executor executor) {
@@ -44,6 +49,7 @@ public final class JwtConnection extends DelegatingConnection implements TokenCo
     this.usableUntil = token.hasKnownExpiry() ? token.expiresAt().minus(clockSkew) : Instant.MAX;
     this.onExpiry = onExpiry;
     this.clock = clock;
+    this.scheduler = scheduler;
     this.closer = onExpiry == OnExpiry.CLOSE && token.hasKnownExpiry()
         ? scheduler.schedule(() -> abortAtExpiry(executor), Duration.between(clock.instant(), token.expiresAt()))
         : null;
@@ -85,6 +91,10 @@ public final class JwtConnection extends DelegatingConnection implements TokenCo
     if (closer != null) {
       closer.cancel();
     }
+    Scheduler.Cancellable timer = expiryTimer;
+    if (timer != null) {
+      timer.cancel();
+    }
   }
 
   @Override
@@ -123,10 +133,39 @@ public final class JwtConnection extends DelegatingConnection implements TokenCo
     return token.keyId();
   }
 
+  /**
+   * Pools ask this on every borrow, so after the first call it is a read of a flag that a timer sets when the token's
+   * usable time passes (the first call reads the clock and arms the timer; connections nobody asks never get one).
+   */
   @Override
   public boolean isTokenExpired() {
-    return !clock.instant().isBefore(usableUntil);
+    if (pastUsable) {
+      return true;
+    }
+    if (expiryTimer == null) {
+      armExpiryTimer();
+    }
+    return pastUsable;
   }
+
+  private synchronized void armExpiryTimer() {
+    if (expiryTimer != null) {
+      return;
+    }
+    if (usableUntil.equals(Instant.MAX)) {
+      expiryTimer = NO_TIMER;
+      return;
+    }
+    Duration left = Duration.between(clock.instant(), usableUntil);
+    if (left.isNegative() || left.isZero()) {
+      pastUsable = true;
+      expiryTimer = NO_TIMER;
+    } else {
+      expiryTimer = scheduler.schedule(() -> pastUsable = true, left);
+    }
+  }
+
+  private static final Scheduler.Cancellable NO_TIMER = () -> { };
 
   @Override
   public String toString() {

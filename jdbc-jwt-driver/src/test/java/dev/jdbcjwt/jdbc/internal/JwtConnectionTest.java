@@ -70,6 +70,48 @@ class JwtConnectionTest {
   }
 
   @Test
+  void askingForExpiryOnEveryBorrowReadsTheClockOnceAndATimerFlipsIt() throws Exception {
+    AtomicInteger clockReads = new AtomicInteger();
+    java.time.Clock counting = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return time.getZone();
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        clockReads.incrementAndGet();
+        return time.instant();
+      }
+    };
+    Token token = Token.fromJwt(TestIssuer.shared().mint("app", b -> b
+        .expirationTime(java.util.Date.from(time.instant().plusSeconds(100)))));
+    JwtConnection c = new JwtConnection(vendor(), token, Duration.ofSeconds(30), JwtConnection.OnExpiry.EVICT,
+        counting, scheduler, Runnable::run);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(c.isTokenExpired()).isFalse();
+    }
+    assertThat(clockReads).hasValue(1);
+    time.advance(Duration.ofSeconds(70));
+    assertThat(c.isTokenExpired()).isTrue();
+    assertThat(clockReads).hasValue(1);
+  }
+
+  @Test
+  void closingCancelsTheExpiryTimer() throws Exception {
+    JwtConnection c = open(JwtConnection.OnExpiry.EVICT);
+    c.isTokenExpired();
+    assertThat(time.pending()).hasSize(1);
+    c.close();
+    assertThat(time.pending()).isEmpty();
+  }
+
+  @Test
   void noneKeepsAskingTheVendor() throws Exception {
     JwtConnection c = open(JwtConnection.OnExpiry.NONE);
     time.advance(Duration.ofSeconds(200));

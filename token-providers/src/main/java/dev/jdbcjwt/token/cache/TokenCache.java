@@ -44,6 +44,8 @@ public final class TokenCache implements TokenSource {
    * outage ends for the application within this long of the identity provider's recovery.
    */
   static final Duration NO_TOKEN_RETRY_CAP = Duration.ofSeconds(2);
+  /** The soonest a token obtained inside its refresh window is refreshed again (no back-to-back fetch loop). */
+  static final Duration MIN_REFRESH_DELAY = Duration.ofSeconds(1);
 
   /** A token with the instants derived from it, swapped atomically. */
   private record Entry(Token token, Instant usableUntil, Instant refreshAt) {
@@ -292,10 +294,17 @@ public final class TokenCache implements TokenSource {
     if (token.hasKnownExpiry()) {
       Duration usable = Duration.between(token.issuedAt().filter(i -> i.isBefore(now)).orElse(now), usableUntil);
       Duration ahead = refreshAhead.aheadOf(usable);
-      long jitterMax = Math.min(ahead.toMillis() / 10, 30_000);
-      refreshAt = usableUntil.minus(ahead).minusMillis(Math.round(jitterMax * random.getAsDouble()));
-      if (refreshAt.isBefore(now)) {
-        refreshAt = now;
+      Instant due = usableUntil.minus(ahead);
+      // jitter: at most a tenth of the ahead time, 30 s, and never past now
+      long jitterMax = Math.max(0, Math.min(Math.min(ahead.toMillis() / 10, 30_000),
+          Duration.between(now, due).toMillis()));
+      refreshAt = due.minusMillis(Math.round(jitterMax * random.getAsDouble()));
+      if (!refreshAt.isAfter(now)) {
+        // Obtained already inside its refresh window (a token file read late in its life, refreshAhead near 100%):
+        // refreshing at once would fetch the same token in a loop. Try again after half of what is left, at least
+        // MIN_REFRESH_DELAY later.
+        Duration half = Duration.between(now, usableUntil).dividedBy(2);
+        refreshAt = now.plus(half.compareTo(MIN_REFRESH_DELAY) > 0 ? half : MIN_REFRESH_DELAY);
       }
     }
     entry = new Entry(token, usableUntil, refreshAt);

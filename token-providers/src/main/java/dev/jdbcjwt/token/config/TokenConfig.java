@@ -20,6 +20,7 @@ public final class TokenConfig {
   private final Map<String, String> options;
   private final String user;
   private final UnaryOperator<String> environment;
+  private int hash; // immutable: computed once, the cache lookup on every connect hashes it
 
   private TokenConfig(Map<String, String> options, String user, UnaryOperator<String> environment) {
     this.options = options;
@@ -172,7 +173,12 @@ public final class TokenConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(options, user);
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hash(options, user);
+      hash = h;
+    }
+    return h;
   }
 
   @Override

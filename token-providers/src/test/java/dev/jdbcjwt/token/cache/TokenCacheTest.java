@@ -87,6 +87,34 @@ class TokenCacheTest {
   }
 
   @Test
+  void aTokenObtainedLateInItsLifeIsNotRefetchedInALoop() throws Exception {
+    // a token file read when only 2 of its 10 minutes are left (the writer renews it later): the same token comes
+    // back on every read, so an immediate refresh would read it again and again
+    Token late = Token.opaque(dev.jdbcjwt.token.Secret.of("late"), T0.minus(Duration.ofMinutes(8)), TEN_MINUTES);
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    TokenCache cache = TokenCache.builder(() -> {
+      reads.incrementAndGet();
+      return late;
+    }).clock(time).scheduler(time).executor(Runnable::run).random(() -> 0.0).build();
+    assertThat(cache.fetch()).isSameAs(late);
+    // usable until T0 + 90 s: the next read comes after half of that, not now
+    assertThat(time.pending()).containsExactly(Duration.ofSeconds(45));
+    time.advance(Duration.ofSeconds(89));
+    assertThat(reads.get()).as("reads over 89 s, each at least a second apart").isBetween(2, 8);
+    assertThat(cache.fetch()).isSameAs(late);
+  }
+
+  @Test
+  void aRefreshAheadNearTheWholeLifetimeStillWaitsBeforeRefreshing() throws Exception {
+    builder().refreshAhead(RefreshAhead.parse("99%")).random(() -> 0.999_999).build().fetch();
+    Duration first = time.pending().get(0);
+    assertThat(first).isPositive();
+    time.advance(first);
+    assertThat(source.calls).hasValue(2);
+    assertThat(time.pending()).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(first.dividedBy(2)));
+  }
+
+  @Test
   void theTokenIsNotServedWithinTheClockSkewOfItsExpiry() throws Exception {
     TokenCache cache = builder().clockSkew(Duration.ofSeconds(45)).refreshAhead(RefreshAhead.parse("1s")).build();
     Token first = cache.fetch();

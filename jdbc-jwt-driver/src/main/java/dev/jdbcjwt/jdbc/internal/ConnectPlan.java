@@ -1,0 +1,129 @@
+package dev.jdbcjwt.jdbc.internal;
+
+import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.TokenConfig;
+
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything {@code connect(url, info)} works out before it opens a connection: the parsed request, the vendor
+ * driver, the credential injector, the session set-up, the clock skew and the on-expiry policy. A pool passes the
+ * same URL and properties on every connect, so plans are kept per URL and properties: after the first connect, the
+ * driver's own work is a map lookup and a token cache hit (see docs/performance.md). At most {@value #MAX_PLANS}
+ * plans are kept; beyond that the map starts over (an application with that many distinct URLs is not pooling).
+ *
+ * <p>The token cache is looked up on every connect (one hash lookup), not kept here, so that
+ * {@code TokenCaches.clear()} takes effect at once.
+ */
+public final class ConnectPlan {
+
+  static final int MAX_PLANS = 256;
+  private static final Map<Key, ConnectPlan> PLANS = new ConcurrentHashMap<>();
+
+  private final ConnectionRequest request;
+  private final Driver vendor;
+  private final CredentialInjector injector;
+  private final SessionSetup sessionSetup;
+  private final Duration clockSkew;
+  private final JwtConnection.OnExpiry onExpiry;
+
+  private ConnectPlan(ConnectionRequest request, Driver vendor) {
+    TokenConfig config = request.tokenConfig();
+    this.request = request;
+    this.vendor = vendor;
+    this.injector = new CredentialInjector(config);
+    this.sessionSetup = SessionSetup.of(config);
+    this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
+    this.onExpiry = JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow());
+  }
+
+  /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
+  public static ConnectPlan of(String url, Properties info) throws SQLException {
+    Key key = new Key(url, snapshot(info));
+    ConnectPlan plan = PLANS.get(key);
+    if (plan == null) {
+      ConnectionRequest request = ConnectionRequest.parse(url, info);
+      plan = new ConnectPlan(request, VendorDrivers.find(request.url()));
+      if (PLANS.size() >= MAX_PLANS) {
+        PLANS.clear();
+      }
+      PLANS.putIfAbsent(key, plan);
+    }
+    return plan;
+  }
+
+  /** Forgets every plan and the vendor drivers they hold (on deregistration, so no class loader is kept). */
+  public static void forgetAll() {
+    PLANS.clear();
+  }
+
+  static int size() {
+    return PLANS.size();
+  }
+
+  private static Map<String, String> snapshot(Properties info) {
+    if (info == null || info.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> copy = new HashMap<>();
+    for (String name : info.stringPropertyNames()) {
+      copy.put(name, info.getProperty(name));
+    }
+    return copy;
+  }
+
+  public ConnectionRequest request() {
+    return request;
+  }
+
+  public Driver vendor() {
+    return vendor;
+  }
+
+  public CredentialInjector injector() {
+    return injector;
+  }
+
+  public SessionSetup sessionSetup() {
+    return sessionSetup;
+  }
+
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
+  public JwtConnection.OnExpiry onExpiry() {
+    return onExpiry;
+  }
+
+  /** The shared token cache for this plan's options. */
+  public TokenCache tokens() throws SQLException {
+    try {
+      return TokenCaches.forConfig(request.tokenConfig());
+    } catch (TokenException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectPlan[jdbc:" + request.url().vendorScheme() + ":…, " + vendor.getClass().getName() + "]";
+  }
+
+  /** The URL and a copy of the string properties. Never printed: values may be secrets. */
+  private record Key(String url, Map<String, String> properties) {
+    @Override
+    public String toString() {
+      return "Key[…]";
+    }
+  }
+}
