@@ -113,11 +113,19 @@ final class PostgresProcess {
 
   /** Immediate shutdown (no checkpoint: the data is thrown away anyway); kills the process if that fails. */
   void stop() {
+    stop("immediate");
+  }
+
+  /**
+   * Shuts down with pg_ctl's {@code mode} ({@code fast}: sessions are disconnected, a checkpoint is written, as a
+   * database restart does; {@code immediate}: as a crash); kills the process if that fails.
+   */
+  void stop(String mode) {
     if (!process.isAlive()) {
       return;
     }
     try {
-      account.run(List.of(binaries.pgCtl().toString(), "stop", "-D", dir.data().toString(), "-m", "immediate",
+      account.run(List.of(binaries.pgCtl().toString(), "stop", "-D", dir.data().toString(), "-m", mode,
           "-w", "-t", String.valueOf(STOP_TIMEOUT.toSeconds())), STOP_TIMEOUT.plusSeconds(5));
     } catch (RuntimeException e) {
       // fall through to the kill below

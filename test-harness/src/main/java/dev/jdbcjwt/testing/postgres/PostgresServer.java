@@ -33,7 +33,7 @@ public final class PostgresServer implements AutoCloseable {
 
   private final JwtLdapBridge bridge;
   private final DataDirectory dir;
-  private final PostgresProcess process;
+  private volatile PostgresProcess process;
   private final int port;
   private final Thread shutdownHook;
   private boolean closed;
@@ -152,6 +152,26 @@ public final class PostgresServer implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create token user '" + name + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Restarts the server on the same port and data directory, as an operator's restart does: {@code pg_ctl stop -m
+   * fast} (every session is disconnected), then a new server process; returns once it accepts logins again.
+   *
+   * @return how long the server was down
+   */
+  public synchronized java.time.Duration restart() {
+    if (closed) {
+      throw new IllegalStateException("the server is closed");
+    }
+    long start = System.nanoTime();
+    process.stop("fast");
+    PostgresProcess next = PostgresProcess.launch(ServerAccount.detect(), PostgresBinaries.locate(), dir, port);
+    process = next;
+    if (!next.awaitReady(properties -> adminConnect(port, "postgres", properties))) {
+      throw next.failure("port " + port + " was taken while the server restarted", null);
+    }
+    return java.time.Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Stops the server, deletes its files and closes the LDAP bridge. */

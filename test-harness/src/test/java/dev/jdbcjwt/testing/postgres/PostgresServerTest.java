@@ -204,6 +204,31 @@ class PostgresServerTest {
   }
 
   @Test
+  void aRestartDisconnectsSessionsKeepsDataAndPortAndAcceptsLoginsAgain() throws Exception {
+    TestIssuer own = TestIssuer.generate("https://restart.test", "restart-db");
+    try (PostgresServer mine = PostgresServer.start(own.trustPolicy())) {
+      mine.createTokenUser("dave");
+      Connection before = DriverManager.getConnection(mine.jdbcUrl(), credentials("dave", own.mint("dave")));
+      try (Statement s = before.createStatement()) {
+        s.execute("CREATE TABLE kept(v int)");
+        s.execute("INSERT INTO kept VALUES (42)");
+      }
+      int port = mine.port();
+      java.time.Duration down = mine.restart();
+      assertThat(down).isPositive();
+      assertThat(mine.port()).isEqualTo(port);
+      assertThat(before.isValid(2)).isFalse();
+      before.close();
+      try (Connection after = DriverManager.getConnection(mine.jdbcUrl(), credentials("dave", own.mint("dave")));
+          Statement s = after.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
+    }
+  }
+
+  @Test
   void missingBinariesSayWhatToInstall() {
     String previous = System.getProperty(PostgresBinaries.BIN_DIR_PROPERTY);
     System.setProperty(PostgresBinaries.BIN_DIR_PROPERTY, "/nonexistent/postgresql/bin");
