@@ -16,6 +16,7 @@ import dev.jdbcjwt.token.cache.TokenCaches;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverAction;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -39,9 +40,15 @@ public final class JwtDriver implements Driver {
   private static final JwtDriver INSTANCE = new JwtDriver();
   private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.jdbc");
 
+  /**
+   * Runs when anyone deregisters the driver from {@link DriverManager}: an application server's leak prevention on
+   * undeploy (Tomcat does this for drivers a web application loaded) as well as {@link #deregister()}.
+   */
+  private static final DriverAction ON_DEREGISTER = JwtDriver::releaseEverything;
+
   static {
     try {
-      DriverManager.registerDriver(INSTANCE);
+      DriverManager.registerDriver(INSTANCE, ON_DEREGISTER);
     } catch (SQLException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -159,16 +166,22 @@ public final class JwtDriver implements Driver {
   /** Registers the driver with {@link DriverManager} if it was deregistered. Loading this class registers it. */
   public static void register() throws SQLException {
     if (DriverManager.drivers().noneMatch(d -> d == INSTANCE)) {
-      DriverManager.registerDriver(INSTANCE);
+      DriverManager.registerDriver(INSTANCE, ON_DEREGISTER);
     }
   }
 
   /**
    * For application servers that redeploy: deregisters the driver, closes every token cache and stops the refresh
    * threads (waiting up to five seconds), so neither a thread nor the application's class loader is left behind.
+   * {@code DriverManager.deregisterDriver(JwtDriver.instance())}, as an application server's leak prevention calls
+   * it, does the same.
    */
   public static void deregister() throws SQLException {
-    DriverManager.deregisterDriver(INSTANCE);
+    DriverManager.deregisterDriver(INSTANCE); // runs releaseEverything through ON_DEREGISTER
+    releaseEverything();
+  }
+
+  private static void releaseEverything() {
     ConnectPlan.forgetAll();
     try {
       TokenCaches.shutdown(java.time.Duration.ofSeconds(5));

@@ -61,4 +61,22 @@ class DeregisterTest {
     JwtDriver.deregister();
     assertThat(ourThreads()).isZero();
   }
+
+  @Test
+  void anApplicationServerDeregisteringTheDriverStopsOurThreadsToo() throws Exception {
+    // what Tomcat's leak prevention does on undeploy for drivers a web application loaded
+    StubDriver.reset();
+    TestIssuer issuer = TestIssuer.shared();
+    Properties p = new Properties();
+    p.setProperty("user", "app");
+    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
+    p.setProperty("jwt.issuer", issuer.issuer());
+    p.setProperty("jwt.audience", issuer.audience());
+    DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=signed&jwt.ttl=1h", p).close();
+    assertThat(TokenCaches.all()).isNotEmpty();
+    DriverManager.deregisterDriver(JwtDriver.instance());
+    assertThat(DriverManager.drivers()).noneMatch(d -> d instanceof JwtDriver);
+    assertThat(TokenCaches.all()).isEmpty();
+    assertThat(ourThreads()).as("jdbc-jwt threads after DriverManager.deregisterDriver").isZero();
+  }
 }
