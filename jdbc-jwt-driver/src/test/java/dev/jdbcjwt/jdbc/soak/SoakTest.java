@@ -82,6 +82,11 @@ class SoakTest {
   private final List<Failure> failures = new CopyOnWriteArrayList<>();
   private final List<String> timeline = new CopyOnWriteArrayList<>();
   private final AtomicLong transactions = new AtomicLong();
+  /** When the restarted database accepted logins again (-1 before), and the first commit after that. */
+  private volatile long restartDoneAt = -1;
+  private final AtomicLong firstSuccessAfterRestart = new AtomicLong(-1);
+  /** Token events by type (counted, not kept: the soak must not grow its own heap). */
+  private final Map<TokenEvent.Type, AtomicLong> events = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String phase = "warm-up";
 
   private long now() {
@@ -99,9 +104,10 @@ class SoakTest {
     LeakWatch.registerSecret(CLIENT_SECRET);
     TestIssuer oldKey = TestIssuer.generate(TestIssuer.DEFAULT_ISSUER, TestIssuer.DEFAULT_AUDIENCE);
     TestIssuer newKey = TestIssuer.generate(TestIssuer.DEFAULT_ISSUER, TestIssuer.DEFAULT_AUDIENCE);
-    List<TokenEvent> events = new CopyOnWriteArrayList<>();
     TokenCaches.clear();
-    TokenCaches.addListener(events::add);
+    dev.jdbcjwt.token.cache.TokenListener counter =
+        e -> events.computeIfAbsent(e.type(), t -> new AtomicLong()).incrementAndGet();
+    TokenCaches.addListener(counter);
 
     // events at fixed points of the 30 s flap cycle, 15 s after a flap: never during one
     long slowAt = cycleMiddle(duration, 0.2);
@@ -120,8 +126,6 @@ class SoakTest {
       AtomicLongArray failed = new AtomicLongArray(THREADS);
       List<Sample> samples = new ArrayList<>();
       long restartedAt = -1;
-      long restartDoneAt = -1;
-      long firstSuccessAfterRestart;
       String keyAfterRotation;
       int sessionsAtEnd;
 
@@ -129,13 +133,12 @@ class SoakTest {
         HikariPoolMXBean pool = ds.getHikariPoolMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(THREADS);
-        List<Long> successTimes = new CopyOnWriteArrayList<>();
         for (int w = 0; w < THREADS; w++) {
           int worker = w;
           Thread t = new Thread(() -> {
             try {
               while (!stop.get()) {
-                work(ds, worker, committed, failed, successTimes);
+                work(ds, worker, committed, failed);
               }
             } finally {
               done.countDown();
@@ -220,11 +223,10 @@ class SoakTest {
         }
         stop.set(true);
         assertThat(done.await(60, TimeUnit.SECONDS)).as("workers stop").isTrue();
-        long afterRestart = restartDoneAt;
-        firstSuccessAfterRestart = successTimes.stream().filter(x -> x >= afterRestart).findFirst().orElse(-1L);
         sessionsAtEnd = sessions(db);
         mark("end: " + transactions.get() + " transactions, " + failures.size() + " failed");
       }
+      TokenCaches.clear(); // no refresh after this point: the counts below are final
       int sessionsAfterClose = awaitSessions(db, 0);
       long inDatabase = 0;
       boolean everyWorkerConsistent = true;
@@ -239,7 +241,7 @@ class SoakTest {
         }
       }
 
-      String report = report(duration, samples, events, idp, inDatabase, sessionsAtEnd,
+      String report = report(duration, samples, idp, inDatabase, sessionsAtEnd,
           keyAfterRotation.equals(newKey.keyId()));
       write(report);
       System.out.println(report);
@@ -251,8 +253,8 @@ class SoakTest {
           restartFrom, restartUntil).allSatisfy(f -> assertThat(f.atMillis()).isBetween(restartFrom, restartUntil));
       assertThat(failures).as("authentication errors").noneMatch(f -> f.sqlState() != null
           && f.sqlState().startsWith("28"));
-      assertThat(firstSuccessAfterRestart).as("first transaction after the restart").isPositive();
-      assertThat(firstSuccessAfterRestart - restartDoneAt).as("ms from restart to service")
+      assertThat(firstSuccessAfterRestart.get()).as("first transaction after the restart").isPositive();
+      assertThat(firstSuccessAfterRestart.get() - restartDoneAt).as("ms from restart to service")
           .isLessThan(RESTART_GRACE.toMillis());
       assertThat(transactions.get()).as("transactions").isGreaterThan(duration.toSeconds() * 50);
       assertThat(everyWorkerConsistent).as("every committed transaction is in the database (%d there, %d committed)",
@@ -260,15 +262,14 @@ class SoakTest {
       // the faults were really felt
       assertThat(idp.refused.get()).as("token requests refused during flaps").isPositive();
       assertThat(idp.slowAnswers.get()).as("token requests answered too slowly").isPositive();
-      assertThat(events).as("failed refreshes reported").anyMatch(e -> e.type() == TokenEvent.Type.REFRESH_FAILED);
-      assertThat(events).as("the rotated-out token was invalidated")
-          .anyMatch(e -> e.type() == TokenEvent.Type.INVALIDATED);
+      assertThat(count(TokenEvent.Type.REFRESH_FAILED)).as("failed refreshes reported").isPositive();
+      assertThat(count(TokenEvent.Type.INVALIDATED)).as("the rotated-out token was invalidated").isPositive();
       assertThat(keyAfterRotation).as("key id of the connections after the rotation").isEqualTo(newKey.keyId());
-      // one request per token: identity-provider answers with a token = tokens the cache took
-      long obtained = events.stream().filter(e -> e.type() == TokenEvent.Type.FETCHED
-          || e.type() == TokenEvent.Type.REFRESHED).count();
+      // one request per token: identity-provider answers with a token = tokens the cache took, give or take the
+      // answers the client gave up on (too slow) and one refresh in flight when the caches were closed
+      long obtained = count(TokenEvent.Type.FETCHED) + count(TokenEvent.Type.REFRESHED);
       assertThat(idp.tokensIssued.get()).as("tokens minted vs tokens obtained")
-          .isBetween(obtained, obtained + idp.slowAnswers.get());
+          .isBetween(obtained, obtained + idp.slowAnswers.get() + 1);
 
       // --- no growth ---------------------------------------------------------------------------------------
       Sample start = samples.get(0);
@@ -288,7 +289,7 @@ class SoakTest {
           start.heapAfterGcBytes()).isLessThan(start.heapAfterGcBytes() + Math.max(32L << 20,
           start.heapAfterGcBytes() / 2));
     } finally {
-      TokenCaches.removeListener(events::add);
+      TokenCaches.removeListener(counter);
       TokenCaches.clear();
     }
   }
@@ -314,8 +315,7 @@ class SoakTest {
     return config;
   }
 
-  private void work(JwtHikariDataSource ds, int worker, AtomicLongArray committed, AtomicLongArray failed,
-      List<Long> successTimes) {
+  private void work(JwtHikariDataSource ds, int worker, AtomicLongArray committed, AtomicLongArray failed) {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement update = c.prepareStatement("UPDATE soak SET n = n + 1 WHERE worker = ?")) {
@@ -332,11 +332,9 @@ class SoakTest {
       }
       c.commit();
       committed.incrementAndGet(worker);
-      long n = transactions.incrementAndGet();
-      if (n % 50 == 0) {
-        successTimes.add(now());
-      } else if (!"steady".equals(phase) && !"warm-up".equals(phase)) {
-        successTimes.add(now());
+      transactions.incrementAndGet();
+      if (restartDoneAt >= 0 && firstSuccessAfterRestart.get() < 0) {
+        firstSuccessAfterRestart.compareAndSet(-1, now());
       }
     } catch (SQLException | RuntimeException e) {
       failed.incrementAndGet(worker);
@@ -372,10 +370,15 @@ class SoakTest {
     return v[v.length / 2];
   }
 
-  private String report(Duration duration, List<Sample> samples, List<TokenEvent> events, FlakyIdp idp,
+  private long count(TokenEvent.Type type) {
+    AtomicLong n = events.get(type);
+    return n == null ? 0 : n.get();
+  }
+
+  private String report(Duration duration, List<Sample> samples, FlakyIdp idp,
       long inDatabase, int sessionsAtEnd, boolean newKeyAfterRotation) {
-    Map<String, Long> byType = events.stream().collect(Collectors.groupingBy(e -> e.type().name(), TreeMap::new,
-        Collectors.counting()));
+    Map<String, Long> byType = new TreeMap<>();
+    events.forEach((type, n) -> byType.put(type.name(), n.get()));
     Map<String, Long> failuresByPhase = failures.stream().collect(Collectors.groupingBy(
         f -> f.phase() + " / " + f.sqlState(), TreeMap::new, Collectors.counting()));
     Sample first = samples.get(0);
