@@ -25,8 +25,8 @@ public final class TokenSources {
     Map<String, TokenSourceProvider> providers = providers();
     TokenSourceProvider provider = providers.get(name);
     if (provider == null) {
-      throw TokenException.configuration(JwtOption.PROVIDER.key() + "='" + name + "' is not a known provider; "
-          + "available: " + String.join(", ", providers.keySet()));
+      throw TokenException.configuration(JwtOption.PROVIDER.key() + "=" + dev.jdbcjwt.token.config.Quote.of(name)
+          + " is not a known provider; available: " + String.join(", ", providers.keySet()));
     }
     return provider.create(config, clock);
   }

@@ -45,7 +45,7 @@ public final class Durations {
         // fall through to the common message
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 90s, 15m, 1h, 500ms or PT90S");
+    throw new IllegalArgumentException(Quote.of(text) + " is not a duration; write e.g. 90s, 15m, 1h, 500ms or PT90S");
   }
 
   /** Short human form: 90s, 15m, 1h30m. */

@@ -269,6 +269,9 @@ public enum JwtOption {
 
   /** The option whose name is closest to {@code unknownKey} (case-insensitive edit distance), if any is close. */
   public static Optional<JwtOption> closestTo(String unknownKey) {
+    if (unknownKey.length() > 64) {
+      return Optional.empty(); // no option name is that long; and the distance would cost length × options
+    }
     String wanted = unknownKey.toLowerCase(Locale.ROOT);
     return Arrays.stream(values())
         .min(Comparator.comparingInt(o -> distance(wanted, o.key.toLowerCase(Locale.ROOT))))

@@ -55,7 +55,7 @@ public final class TokenConfig {
   private static TokenException unknown(String key) {
     String hint = JwtOption.closestTo(key).map(o -> " Did you mean '" + o.key() + "'?")
         .orElse(" See docs/configuration.md for the valid options.");
-    return TokenException.configuration("Unknown option '" + key + "'." + hint);
+    return TokenException.configuration("Unknown option " + Quote.of(key) + "." + hint);
   }
 
   private static void check(JwtOption option, String key, String value) throws TokenException {
@@ -64,7 +64,7 @@ public final class TokenConfig {
         try {
           Duration d = Durations.parse(value);
           if (d.isNegative()) {
-            throw TokenException.configuration(key + " must not be negative (got " + value + ")");
+            throw TokenException.configuration(key + " must not be negative (got " + Quote.of(value) + ")");
           }
         } catch (IllegalArgumentException e) {
           throw TokenException.configuration(key + ": " + e.getMessage());
@@ -81,14 +81,14 @@ public final class TokenConfig {
             // reported below
           }
           throw TokenException.configuration(key + " must be a share between 0% and 100% (exclusive) or a "
-              + "duration (got '" + value + "')");
+              + "duration (got " + Quote.of(value) + ")");
         }
         check(JwtOption.CLOCK_SKEW, key, value);
         break;
       case CHOICE:
         if (!option.choices().contains(value)) {
           throw TokenException.configuration(key + " must be one of " + String.join(", ", option.choices())
-              + " (got '" + value + "')");
+              + " (got " + Quote.of(value) + ")");
         }
         break;
       default:
