@@ -6,6 +6,8 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,15 @@ public final class Token {
   /** Marks a token whose lifetime nobody told us (an opaque static token). */
   public static final Instant UNKNOWN_EXPIRY = Instant.MAX;
 
+  /**
+   * The latest expiry a token is given: an {@code exp} or a lifetime reaching past 9999-12-31T23:59:59Z (up to values
+   * beyond the 64-bit range) counts as ending then, so instants and durations derived from it never overflow.
+   */
+  public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
+  /** The earliest expiry a token is given: an {@code exp} before 0001-01-01T00:00:00Z counts as then (long expired). */
+  static final Instant EARLIEST_EXPIRY = Instant.parse("0001-01-01T00:00:00Z");
+
   private final Secret value;
   private final Instant expiresAt;
   private final Instant issuedAt;
@@ -47,19 +58,81 @@ public final class Token {
 
   /**
    * Reads a JWT (signed, unsecured, or nested in JWE when its claims are readable). The signature is not verified:
-   * the database does that. Requires an {@code exp} claim.
+   * the database does that (answers of identity providers with an unsigned token are refused earlier, by the HTTP
+   * providers). Requires an {@code exp} claim that is a JSON number; an {@code exp} past {@link #LATEST_EXPIRY} ends
+   * there, and fractions of a second are dropped.
    *
    * @throws TokenException (UNAVAILABLE) if the text is not a JWT or has no expiry; the message never contains the
    *     token
    */
   public static Token fromJwt(String jwt) throws TokenException {
     JWT parsed = parseJwt(jwt);
+    Instant exp = expiryOf(parsed);
     JWTClaimsSet claims = claimsOf(parsed);
-    Date exp = claims.getExpirationTime();
     if (exp == null) {
       throw TokenException.unavailable("the token has no 'exp' claim, so its lifetime is unknown", null);
     }
-    return fromClaims(Secret.of(jwt), parsed.getHeader(), claims, exp.toInstant());
+    return fromClaims(Secret.of(jwt), parsed.getHeader(), claims, exp);
+  }
+
+  /**
+   * The {@code exp} claim read from the payload itself rather than through nimbus's date conversion, which wraps
+   * values beyond the 64-bit millisecond range (an {@code exp} of 1e30 became 1969-12-31T23:59:59Z): a JSON number
+   * of seconds since 1970, fractions dropped, held within {@link #EARLIEST_EXPIRY} and {@link #LATEST_EXPIRY}.
+   *
+   * @return null when there is no {@code exp}
+   */
+  private static Instant expiryOf(JWT jwt) throws TokenException {
+    if (!(jwt instanceof com.nimbusds.jose.JOSEObject jose) || jose.getPayload() == null) {
+      return null; // encrypted: refused by claimsOf
+    }
+    Map<String, Object> payload = jose.getPayload().toJSONObject();
+    Object exp = payload == null ? null : payload.get("exp");
+    if (exp == null) {
+      return null;
+    }
+    BigDecimal seconds = exp instanceof Number n ? decimal(n) : null;
+    if (seconds == null) {
+      throw TokenException.unavailable("the token's 'exp' claim is not a number of seconds since 1970 (it is "
+          + jsonType(exp) + "), so its lifetime is unknown", null);
+    }
+    // compared before converting: never expand a huge exponent to its digits
+    if (seconds.compareTo(BigDecimal.valueOf(LATEST_EXPIRY.getEpochSecond())) > 0) {
+      return LATEST_EXPIRY;
+    }
+    if (seconds.compareTo(BigDecimal.valueOf(EARLIEST_EXPIRY.getEpochSecond())) < 0) {
+      return EARLIEST_EXPIRY;
+    }
+    return Instant.ofEpochSecond(seconds.longValue()); // fractions dropped
+  }
+
+  /** A JSON number as the parser gives it; infinity as a value beyond any bound; null for NaN or other types. */
+  private static BigDecimal decimal(Number n) {
+    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return BigDecimal.valueOf(n.longValue());
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      return Double.isNaN(d) ? null : Double.isInfinite(d) ? BigDecimal.valueOf(d > 0 ? Long.MAX_VALUE
+          : Long.MIN_VALUE) : BigDecimal.valueOf(d);
+    }
+    if (n instanceof BigDecimal d) {
+      return d;
+    }
+    if (n instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    String text = n.toString(); // e.g. a lazily parsed number: its text as written, bounded by the parser
+    try {
+      return text.length() > 100 ? null : new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String jsonType(Object value) {
+    return value instanceof String ? "a JSON string" : value instanceof Boolean ? "a JSON boolean"
+        : value instanceof List<?> ? "a JSON array" : value instanceof Map<?, ?> ? "a JSON object" : "not a number";
   }
 
   /**
@@ -76,12 +149,25 @@ public final class Token {
     return opaque(Secret.of(value), now, opaqueLifetime);
   }
 
-  /** An opaque (non-JWT) token living {@code lifetime} from {@code issuedAt}; {@code null} lifetime: unknown. */
+  /**
+   * An opaque (non-JWT) token living {@code lifetime} from {@code issuedAt}; {@code null} lifetime: unknown. A lifetime
+   * reaching past {@link #LATEST_EXPIRY} ends there.
+   */
   public static Token opaque(Secret value, Instant issuedAt, Duration lifetime) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(issuedAt, "issuedAt");
-    Instant expiresAt = lifetime == null ? UNKNOWN_EXPIRY : issuedAt.plus(lifetime);
+    Instant expiresAt = lifetime == null ? UNKNOWN_EXPIRY : plusWithin(issuedAt, lifetime);
     return new Token(value, expiresAt, issuedAt, null, null, Map.of());
+  }
+
+  private static Instant plusWithin(Instant start, Duration lifetime) {
+    if (lifetime.compareTo(Duration.between(start, LATEST_EXPIRY)) >= 0) {
+      return LATEST_EXPIRY;
+    }
+    if (lifetime.compareTo(Duration.between(start, EARLIEST_EXPIRY)) <= 0) {
+      return EARLIEST_EXPIRY;
+    }
+    return start.plus(lifetime);
   }
 
   private static Token fromClaims(Secret value, Header header, JWTClaimsSet claims, Instant expiresAt) {

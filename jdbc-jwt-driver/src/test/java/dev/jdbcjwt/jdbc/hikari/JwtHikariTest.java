@@ -50,6 +50,18 @@ class JwtHikariTest {
     assertThat(c.getKeepaliveTime()).isZero();
   }
 
+  /** A token valid until the year 9999 (the latest expiry a token is given): no overflow in the lifetime math. */
+  @Test
+  void aTokenValidUntilTheYear9999KeepsTheConfiguredMaxLifetime() {
+    HikariConfig c = tuned(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(30), null);
+    assertThat(c.getMaxLifetime()).isEqualTo(Duration.ofMinutes(30).toMillis());
+    assertThat(c.getKeepaliveTime()).isEqualTo(120_000);
+
+    HikariConfig unlimited = tuned(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(30), 0L);
+    Duration usable = Duration.between(NOW, Token.LATEST_EXPIRY).minusSeconds(30);
+    assertThat(unlimited.getMaxLifetime()).isEqualTo(usable.minus(usable.dividedBy(10)).toMillis());
+  }
+
   @Test
   void tokensOfUnknownLifetimeLeaveTheConfigurationAlone() {
     HikariConfig config = new HikariConfig();

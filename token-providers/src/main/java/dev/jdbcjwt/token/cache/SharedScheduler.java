@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SharedScheduler {
 
   private static final Object LOCK = new Object();
+  private static final Duration MAX_DELAY = Duration.ofNanos(Long.MAX_VALUE);
   private static ScheduledThreadPoolExecutor timer;
   private static ExecutorService fetchers;
 
@@ -28,9 +29,20 @@ public final class SharedScheduler {
   /** The shared scheduler. */
   public static Scheduler scheduler() {
     return (task, delay) -> {
-      ScheduledFuture<?> f = timer().schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      ScheduledFuture<?> f = timer().schedule(task, nanos(delay), TimeUnit.NANOSECONDS);
       return () -> f.cancel(false);
     };
+  }
+
+  /**
+   * The delay in nanoseconds, at least 0 and saturated: a token valid until the year 9999 is refreshed centuries from
+   * now, beyond the 292 years {@link Duration#toNanos()} can express.
+   */
+  static long nanos(Duration delay) {
+    if (delay.isNegative()) {
+      return 0;
+    }
+    return delay.compareTo(MAX_DELAY) >= 0 ? Long.MAX_VALUE : delay.toNanos();
   }
 
   /** The shared executor for token source calls. */

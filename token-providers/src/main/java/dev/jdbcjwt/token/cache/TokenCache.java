@@ -249,7 +249,12 @@ public final class TokenCache implements TokenSource {
     TokenException error = null;
     try {
       token = source.fetch();
-      if (token.isExpired(clock.instant(), clockSkew)) {
+      Instant at = clock.instant();
+      if (token.isExpired(at, Duration.ZERO)) {
+        error = TokenException.unavailable("the token source gave a token that had already expired at "
+            + token.expiresAt() + "; check the clocks of this machine and of the token's issuer, and the lifetime "
+            + "the issuer gives its tokens", null);
+      } else if (token.isExpired(at, clockSkew)) {
         error = TokenException.unavailable("the token source gave a token expiring at " + token.expiresAt()
             + ", within jwt.clockSkew=" + Durations.format(clockSkew) + "; its tokens live too short for this skew",
             null);
@@ -263,19 +268,23 @@ public final class TokenCache implements TokenSource {
     Instant now = clock.instant();
     Duration latency = Duration.between(start, now);
     List<TokenEvent> events = new ArrayList<>(1);
-    synchronized (this) {
-      inflight = null;
-      if (error == null) {
-        succeeded(token, now, latency, events);
-      } else {
-        failed(error, now, latency, events);
+    try {
+      synchronized (this) {
+        inflight = null;
+        if (error == null) {
+          succeeded(token, now, latency, events);
+        } else {
+          failed(error, now, latency, events);
+        }
       }
-    }
-    emit(events);
-    if (error == null) {
-      flight.complete(token);
-    } else {
-      flight.completeExceptionally(error);
+      emit(events);
+    } finally {
+      // whatever happened above (a scheduler that throws), callers waiting for this flight get their answer now
+      if (error == null) {
+        flight.complete(token);
+      } else {
+        flight.completeExceptionally(error);
+      }
     }
   }
 

@@ -53,7 +53,7 @@ public final class Durations {
     if (d.isNegative()) {
       return "-" + format(d.negated());
     }
-    if (d.toMillis() < 1000 && !d.isZero()) {
+    if (d.getSeconds() == 0 && !d.isZero()) { // not toMillis(): it overflows for durations of 292 million years
       return d.toMillis() + "ms";
     }
     long s = d.getSeconds();

@@ -5,13 +5,13 @@ import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderConfigurationRequest;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.providers.Redaction;
 import dev.jdbcjwt.token.providers.http.Endpoints;
 import dev.jdbcjwt.token.providers.http.IdpHttp;
+import dev.jdbcjwt.token.providers.http.JsonBodies;
 
 import java.net.URI;
 import java.time.Clock;
@@ -69,7 +69,7 @@ final class Discovery {
     }
     AuthorizationServerMetadata metadata;
     try {
-      metadata = AuthorizationServerMetadata.parse(JSONObjectUtils.parse(response.getBody()));
+      metadata = AuthorizationServerMetadata.parse(JsonBodies.parseObject(response.getBody()));
     } catch (ParseException | RuntimeException e) {
       throw TokenException.unavailable(where + " did not answer with OpenID provider metadata ("
           + Redaction.redact(e.getMessage(), 200) + "); check " + JwtOption.ISSUER.key(), null);
