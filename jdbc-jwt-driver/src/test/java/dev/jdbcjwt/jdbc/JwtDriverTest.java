@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -221,6 +222,45 @@ class JwtDriverTest {
         .isEqualTo("visible");
     assertThat(Arrays.toString(Arrays.stream(info).map(i -> i.value).toArray()))
         .doesNotContain("abc.def.ghi").doesNotContain("BEGIN PRIVATE KEY");
+  }
+
+  @Test
+  void propertyInfoShowsNoSecretGivenInTheUrlOrInProperties() throws Exception {
+    String clientSecret = "literal-client-secret-" + java.util.UUID.randomUUID();
+    dev.jdbcjwt.testing.leaks.LeakWatch.registerSecret(clientSecret);
+    String token = ISSUER.mint("app");
+    String pem = ISSUER.privateKeyPem();
+
+    Properties inProperties = signed(); // jwt.signingKey, a literal PEM key
+    inProperties.setProperty("jwt.clientSecret", clientSecret);
+    inProperties.setProperty("jwt.token", token);
+    inProperties.setProperty("stubOption", "visible");
+    String inUrl = "jdbc:jwt:stub:db?jwt.clientSecret=" + clientSecret + "&jwt.token=" + token
+        + "&jwt.clientAssertionKey=" + java.net.URLEncoder.encode(pem, java.nio.charset.StandardCharsets.UTF_8);
+
+    for (String url : List.of("jdbc:jwt:stub:db", inUrl)) {
+      for (Properties p : List.of(inProperties, new Properties())) {
+        DriverPropertyInfo[] info = JwtDriver.instance().getPropertyInfo(url, p);
+        for (DriverPropertyInfo i : info) {
+          String text = i.name + "=" + i.value + " " + i.description + " " + Arrays.toString(i.choices);
+          // boolean checks: a failure message must not quote the secret
+          assertThat(dev.jdbcjwt.testing.leaks.LeakWatch.leaksIn(text)).as(i.name).isEmpty();
+          assertThat(text.contains(clientSecret) || String.valueOf(i.value).contains("PRIVATE KEY")).as(i.name)
+              .isFalse();
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        Arrays.stream(info).filter(i -> i.value != null).forEach(i -> values.put(i.name, i.value));
+        if (url.equals(inUrl) || p == inProperties) {
+          assertThat(values).containsEntry("jwt.clientSecret", "<redacted>").containsEntry("jwt.token", "<redacted>");
+        }
+        if (p == inProperties) {
+          assertThat(values).containsEntry("jwt.signingKey", "<redacted>").containsEntry("stubOption", "visible");
+        }
+        if (url.equals(inUrl)) {
+          assertThat(values).containsEntry("jwt.clientAssertionKey", "<redacted>");
+        }
+      }
+    }
   }
 
   private static void assertConfigError(String url, Properties p, String message) {

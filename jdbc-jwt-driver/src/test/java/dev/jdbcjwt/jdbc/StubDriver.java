@@ -82,8 +82,23 @@ public final class StubDriver implements Driver {
           case "toString" -> "StubConnection";
           case "hashCode" -> System.identityHashCode(proxy);
           case "equals" -> proxy == args[0];
-          default -> null;
+          case "getAutoCommit" -> true;
+          case "getTransactionIsolation" -> Connection.TRANSACTION_READ_COMMITTED;
+          default -> zeroOf(method.getReturnType()); // e.g. for a pool's getNetworkTimeout()
         });
+  }
+
+  private static Object zeroOf(Class<?> type) {
+    if (type == boolean.class) {
+      return false;
+    }
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == long.class) {
+      return 0L;
+    }
+    return null;
   }
 
   @Override

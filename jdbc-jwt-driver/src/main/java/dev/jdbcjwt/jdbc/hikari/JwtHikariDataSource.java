@@ -37,9 +37,19 @@ public class JwtHikariDataSource extends HikariDataSource {
   }
 
   public JwtHikariDataSource(HikariConfig config) {
-    super(prepare(config));
+    super(HiddenSecrets.quietCopyOf(prepare(config)));
+    copyStateTo(config); // validated, as HikariDataSource(config) leaves it (pool name, corrected settings)
     this.prepared = true;
     watch(config);
+  }
+
+  /**
+   * HikariCP logs the configuration here, at DEBUG, before the pool starts: literal secret {@code jwt.*} options in
+   * the data source properties are hidden from it.
+   */
+  @Override
+  public void validate() {
+    HiddenSecrets.during(this, super::validate);
   }
 
   private static HikariConfig prepare(HikariConfig config) {

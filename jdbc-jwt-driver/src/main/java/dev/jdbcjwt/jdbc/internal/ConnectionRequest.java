@@ -2,7 +2,6 @@ package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
-import dev.jdbcjwt.token.config.SecretReference;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.lang.System.Logger.Level;
@@ -59,8 +58,7 @@ public final class ConnectionRequest {
 
   private static void warnAboutLiteralSecretsIn(JwtUrl url) {
     url.jwtOptions().forEach((key, value) -> {
-      boolean secret = JwtOption.forKey(key).map(JwtOption::isSecret).orElse(false);
-      if (secret && !SecretReference.isReference(value) && WARNED_LITERAL_SECRETS.add(key)) {
+      if (LiteralSecrets.isLiteralSecret(key, value) && WARNED_LITERAL_SECRETS.add(key)) {
         LOG.log(Level.WARNING, "jdbc-jwt: {0} is given literally in a JDBC URL; URLs end up in logs and "
             + "configuration dumps, so prefer {0}=env:NAME or {0}=file:/path", key);
       }

@@ -52,6 +52,26 @@ final class FlakyIdp implements AutoCloseable {
         }));
     server.start();
     server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withTransformers("flaky-idp")));
+    warmUp();
+  }
+
+  /** One request before the clients come: a cold server on a busy machine can take longer than their timeout. */
+  private void warmUp() {
+    try {
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(tokenEndpoint()))
+              .timeout(Duration.ofSeconds(60)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("the test identity provider answered " + r.statusCode());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    tokensIssued.set(0);
   }
 
   private ResponseDefinition answer(String subject, Duration lifetime, Duration slowDelay) {

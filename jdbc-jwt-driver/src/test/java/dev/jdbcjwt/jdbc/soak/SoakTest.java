@@ -314,6 +314,7 @@ class SoakTest {
     config.addDataSourceProperty("jwt.clientSecret", CLIENT_SECRET);
     config.setMaximumPoolSize(POOL);
     config.setConnectionTimeout(15_000);
+    config.setInitializationFailTimeout(60_000); // a busy machine's first login may be slow; keep trying
     return config;
   }
 

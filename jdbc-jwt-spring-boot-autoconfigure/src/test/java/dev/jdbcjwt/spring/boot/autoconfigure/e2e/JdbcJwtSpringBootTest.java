@@ -9,6 +9,7 @@ import dev.jdbcjwt.testing.leaks.LeakWatch;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.spring.boot.autoconfigure.metrics.MeterLeakSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,11 @@ class JdbcJwtSpringBootTest {
 
   @Autowired
   MeterRegistry meters;
+
+  @org.junit.jupiter.api.BeforeEach
+  void watchTheMeters() {
+    MeterLeakSource.watch(meters); // the leak watch checks every meter id, tags included
+  }
 
   @Test
   void theDatabaseAcceptsTheTokensOfBootsPool() throws Exception {

@@ -7,6 +7,7 @@ import dev.jdbcjwt.spring.boot.autoconfigure.hikari.BootJwtHikariDataSource;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.spring.boot.autoconfigure.metrics.MeterLeakSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +115,7 @@ class SeveralDataSourcesTest {
   void connectionsWhoseTokenExpiredAreRetiredOnBorrowAndCounted() {
     runner().run(context -> {
       DataSource shortLived = context.getBean("shortLivedDataSource", DataSource.class);
-      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      MeterRegistry meters = MeterLeakSource.watch(context.getBean(MeterRegistry.class));
       assertThat(currentUser(shortLived)).isEqualTo("boot_short");
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       // borrow and return the same connection at once, again and again (HikariCP does not re-validate a

@@ -29,7 +29,7 @@ class JdbcJwtMetricsTest {
   private final List<TokenCache> caches = new ArrayList<>();
   private final BootJwtHikariDataSource pool = new BootJwtHikariDataSource("ordersDataSource", Map.of());
   private final JdbcJwtMetrics metrics = new JdbcJwtMetrics(() -> Stream.<DataSource>of(pool), () -> caches, clock);
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final SimpleMeterRegistry registry = MeterLeakSource.watch(new SimpleMeterRegistry());
 
   @AfterEach
   void close() {

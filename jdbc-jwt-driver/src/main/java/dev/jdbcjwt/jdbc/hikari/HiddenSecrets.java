@@ -1,0 +1,50 @@
+package dev.jdbcjwt.jdbc.hikari;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.jdbcjwt.jdbc.internal.LiteralSecrets;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * HikariCP logs its configuration at DEBUG when a pool starts (in {@code validate()}), masking only the
+ * {@code password} data source property: literal secret {@code jwt.*} options in the data source properties are taken
+ * out for that moment and put back afterwards, before the pool reads them. (A literal secret in the URL is not hidden:
+ * HikariCP also logs the URL when it loads the driver; the driver warns about such URLs.)
+ */
+final class HiddenSecrets {
+
+  private HiddenSecrets() {
+  }
+
+  /** Runs {@code validate} (HikariCP's) on {@code config} with its literal secrets hidden. */
+  static void during(HikariConfig config, Runnable validate) {
+    Properties properties = config.getDataSourceProperties();
+    Map<Object, Object> hidden = new HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (properties.containsKey(name) && LiteralSecrets.isLiteralSecret(name, properties.getProperty(name))) {
+        hidden.put(name, properties.remove(name));
+      }
+    }
+    try {
+      validate.run();
+    } finally {
+      properties.putAll(hidden);
+    }
+  }
+
+  /** A copy of {@code config} whose {@code validate()} hides the secrets: for {@code new HikariDataSource(config)}. */
+  static HikariConfig quietCopyOf(HikariConfig config) {
+    HikariConfig copy = new QuietConfig();
+    config.copyStateTo(copy);
+    return copy;
+  }
+
+  private static final class QuietConfig extends HikariConfig {
+    @Override
+    public void validate() {
+      during(this, super::validate);
+    }
+  }
+}
