@@ -177,4 +177,35 @@ class DriverObjectsRedactionTest {
     assertThat(records.stream().allMatch(r -> LeakWatch.leaksIn(r).isEmpty() && !r.contains(CLIENT_SECRET)))
         .as("no captured record holds a token, the key or the client secret").isTrue();
   }
+
+  @Test
+  void aLiteralSecretInThePoolsUrlIsMovedOutOfTheUrlHikariCpLogs() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("url-secret-test");
+    config.setJdbcUrl("jdbc:jwt:stub:db?ssl=true&jwt.provider=static&jwt.token=" + token);
+    config.setUsername("app");
+    config.setMinimumIdle(0);
+    try (JwtHikariDataSource pool = new JwtHikariDataSource(config); Connection c = pool.getConnection()) {
+      StubDriver.Call call = StubDriver.INSTANCE.lastCall();
+      assertThat(call.properties().getProperty("password")).isEqualTo(token);
+      assertThat(call.url()).isEqualTo("jdbc:stub:db?ssl=true");
+      assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:jwt:stub:db?ssl=true").doesNotContain(token);
+    }
+    assertThat(config.getDataSourceProperties()).containsEntry("jwt.provider", "static")
+        .containsEntry("jwt.token", token);
+
+    JwtHikariDataSource bySetters = new JwtHikariDataSource();
+    bySetters.setPoolName("url-secret-test-setters");
+    bySetters.setJdbcUrl("jdbc:jwt:stub:db?jwt.provider=static&jwt.token=" + token);
+    bySetters.setMinimumIdle(0);
+    try (bySetters; Connection c = bySetters.getConnection()) {
+      assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isEqualTo(token);
+      assertThat(bySetters.getJdbcUrl()).doesNotContain(token);
+    }
+    List<String> records = LeakWatch.captured();
+    assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari") && r.contains("url-secret-test")))
+        .as("HikariCP's DEBUG records of the pool were captured").isTrue();
+    assertThat(records.stream().allMatch(r -> LeakWatch.leaksIn(r).isEmpty()))
+        .as("no captured record holds the token").isTrue();
+  }
 }

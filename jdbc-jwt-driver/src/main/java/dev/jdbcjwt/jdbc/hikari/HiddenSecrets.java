@@ -10,8 +10,8 @@ import java.util.Properties;
 /**
  * HikariCP logs its configuration at DEBUG when a pool starts (in {@code validate()}), masking only the
  * {@code password} data source property: literal secret {@code jwt.*} options in the data source properties are taken
- * out for that moment and put back afterwards, before the pool reads them. (A literal secret in the URL is not hidden:
- * HikariCP also logs the URL when it loads the driver; the driver warns about such URLs.)
+ * out for that moment and put back afterwards, before the pool reads them. (A literal secret in the URL, which HikariCP
+ * also logs, is first moved into the data source properties: {@code JwtHikari.moveLiteralSecretsOutOfUrl}.)
  */
 final class HiddenSecrets {
 

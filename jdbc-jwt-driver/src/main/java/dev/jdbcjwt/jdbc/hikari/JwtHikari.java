@@ -1,6 +1,8 @@
 package dev.jdbcjwt.jdbc.hikari;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.jdbcjwt.jdbc.internal.JwtUrl;
+import dev.jdbcjwt.jdbc.internal.LiteralSecrets;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.TokenCache;
@@ -82,6 +84,26 @@ public final class JwtHikari {
     LOG.log(Level.DEBUG, "jdbc-jwt: {0}: maxLifetime {1}, keepaliveTime {2} for tokens usable {3}",
         poolName(config), Durations.format(maxLifetime), Durations.format(Duration.ofMillis(config.getKeepaliveTime())),
         Durations.format(usable));
+  }
+
+  /**
+   * When the URL carries a literal secret ({@code jwt.clientSecret=…} rather than {@code env:}/{@code file:}), moves
+   * its {@code jwt.*} options into the data source properties, where {@link JwtHikariDataSource} hides secrets from
+   * HikariCP's DEBUG logging: HikariCP prints the URL (masking only {@code password=}) when the pool starts. The
+   * options mean the same there (URL options win over properties, so they overwrite).
+   */
+  static void moveLiteralSecretsOutOfUrl(HikariConfig config) throws SQLException {
+    String url = config.getJdbcUrl();
+    if (url == null || !JwtUrl.accepts(url)) {
+      return;
+    }
+    JwtUrl parsed = JwtUrl.parse(url);
+    boolean literal = parsed.jwtOptions().entrySet().stream()
+        .anyMatch(e -> LiteralSecrets.isLiteralSecret(e.getKey(), e.getValue()));
+    if (literal) {
+      parsed.jwtOptions().forEach(config::addDataSourceProperty);
+      config.setJdbcUrl(JwtUrl.PREFIX + parsed.vendorUrl().substring("jdbc:".length()));
+    }
   }
 
   static Properties connectionProperties(HikariConfig config) {

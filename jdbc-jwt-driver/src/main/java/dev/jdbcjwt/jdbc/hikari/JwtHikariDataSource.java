@@ -54,6 +54,7 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   private static HikariConfig prepare(HikariConfig config) {
     try {
+      JwtHikari.moveLiteralSecretsOutOfUrl(config);
       return JwtHikari.configure(config);
     } catch (SQLException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -98,6 +99,7 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   private synchronized void prepareOnce() throws SQLException {
     if (!prepared) {
+      JwtHikari.moveLiteralSecretsOutOfUrl(this);
       JwtHikari.configure(this);
       watch(this);
       prepared = true;

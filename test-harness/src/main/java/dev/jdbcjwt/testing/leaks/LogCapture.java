@@ -21,6 +21,15 @@ final class LogCapture extends Handler {
 
   private static final int RECENT_LIMIT = 20_000;
 
+  /**
+   * Loggers of the servers the tests run in process as identity providers (mock-oauth2-server, WireMock and the Jetty
+   * and Netty underneath): they are the other side of the wire and log the tokens they issue, as a real identity
+   * provider does in its own logs. Their records are not checked and they log at INFO and above (their DEBUG output
+   * would cost load tests more than it tells). Never add our library, a database driver, a pool or Spring here.
+   */
+  static final List<String> TEST_SERVERS = List.of("no.nav.security.mock.oauth2", "com.github.tomakehurst.wiremock",
+      "wiremock.", "org.eclipse.jetty", "io.netty");
+
   private final LeakDetector detector;
   private final SimpleFormatter formatter = new SimpleFormatter();
   private final List<String> leaks = new CopyOnWriteArrayList<>();
@@ -40,6 +49,9 @@ final class LogCapture extends Handler {
     root.addHandler(this);
     for (String name : List.of("dev.jdbcjwt", "org.postgresql", "org.mariadb", "com.mysql", "com.zaxxer")) {
       Logger.getLogger(name).setLevel(Level.ALL);
+    }
+    for (String name : TEST_SERVERS) {
+      Logger.getLogger(name.endsWith(".") ? name.substring(0, name.length() - 1) : name).setLevel(Level.INFO);
     }
     for (Handler h : root.getHandlers()) {
       if (h != this && h.getLevel().intValue() < Level.INFO.intValue()) {
@@ -71,6 +83,9 @@ final class LogCapture extends Handler {
 
   @Override
   public void publish(LogRecord record) {
+    if (fromTestServer(record.getLoggerName())) {
+      return;
+    }
     String message;
     try {
       message = formatter.formatMessage(record);
@@ -94,6 +109,18 @@ final class LogCapture extends Handler {
         }
       }
     }
+  }
+
+  static boolean fromTestServer(String loggerName) {
+    if (loggerName == null) {
+      return false;
+    }
+    for (String prefix : TEST_SERVERS) {
+      if (loggerName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

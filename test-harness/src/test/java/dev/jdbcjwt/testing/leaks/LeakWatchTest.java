@@ -212,4 +212,14 @@ class LeakWatchTest {
     List<String> many = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "leak " + i).toList();
     assertThat(LeakWatch.summary(many)).contains("leak 39").doesNotContain("leak 40").endsWith("… and 10 more");
   }
+
+  @Test
+  void onlyTheInProcessIdentityProvidersLoggersAreLeftUnchecked() {
+    assertThat(LogCapture.fromTestServer("no.nav.security.mock.oauth2.http.OAuth2HttpRequestHandler")).isTrue();
+    assertThat(LogCapture.fromTestServer("org.eclipse.jetty.server.Server")).isTrue();
+    for (String ours : new String[] {"dev.jdbcjwt.jdbc", "dev.jdbcjwt.token", "org.postgresql.Driver",
+        "org.mariadb.jdbc", "com.mysql.cj", "com.zaxxer.hikari.HikariConfig", "org.springframework.boot", "", null}) {
+      assertThat(LogCapture.fromTestServer(ours)).as(String.valueOf(ours)).isFalse();
+    }
+  }
 }
