@@ -75,6 +75,11 @@ final class HikariBorrow {
       plainShort.setPassword(PostgresSetup.SCRAM_PASSWORD);
       plainShort.setMaxLifetime(30_000);
       pools.put(Names.HIKARI_STATIC_SHORT, new HikariDataSource(plainShort));
+      // the server-side cost of the rotating pool's replacement logins (the token check), without jdbc-jwt
+      HikariConfig tokenShort = config(Names.HIKARI_TOKEN_SHORT, pg.jdbcUrl(), PostgresSetup.TOKEN_USER, size);
+      tokenShort.setPassword(idp.token(PostgresSetup.TOKEN_USER, Duration.ofHours(2)));
+      tokenShort.setMaxLifetime(30_000);
+      pools.put(Names.HIKARI_TOKEN_SHORT, new HikariDataSource(tokenShort));
       pools.put(Names.HIKARI_LONG, jwtPool(config(Names.HIKARI_LONG, longUrl, PostgresSetup.TOKEN_USER, size)));
       pools.put(Names.HIKARI_ROTATING,
           jwtPool(config(Names.HIKARI_ROTATING, rotatingUrl, PostgresSetup.TOKEN_USER, size)));
@@ -105,6 +110,8 @@ final class HikariBorrow {
       results.rows.addAll(Rows.of(Names.HIKARI_BORROW, samples, Names.HIKARI_STATIC, Map.of(
           Names.HIKARI_STATIC, "user " + PostgresSetup.SCRAM_USER + " (scram-sha-256), maxLifetime 30 min (default)",
           Names.HIKARI_STATIC_SHORT, "the same, retiring connections as often as the rotating-token pool",
+          Names.HIKARI_TOKEN_SHORT, "plain HikariCP, user " + PostgresSetup.TOKEN_USER + " with one long-lived token as "
+              + "its password, maxLifetime 30 s: the server's token check on every replacement login, no jdbc-jwt",
           Names.HIKARI_LONG, "maxLifetime tuned to " + lifetime(pools.get(Names.HIKARI_LONG)) + " s",
           Names.HIKARI_ROTATING, "maxLifetime tuned to " + lifetime(pools.get(Names.HIKARI_ROTATING))
               + " s; connections replaced in the background while measuring")));

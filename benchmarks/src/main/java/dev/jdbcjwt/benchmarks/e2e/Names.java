@@ -17,6 +17,8 @@ public final class Names {
   public static final String MARIADB_PASSWORD = "Connector/J, native password (reference)";
   public static final String HIKARI_STATIC = "HikariCP, static password";
   public static final String HIKARI_STATIC_SHORT = "HikariCP, static password, maxLifetime 30 s (reference)";
+  public static final String HIKARI_TOKEN_SHORT =
+      "HikariCP, a token as static password, maxLifetime 30 s (reference)";
   public static final String HIKARI_LONG = "JwtHikariDataSource, 15 min tokens";
   public static final String HIKARI_ROTATING = "JwtHikariDataSource, tokens rotating every 4-7 s";
 
