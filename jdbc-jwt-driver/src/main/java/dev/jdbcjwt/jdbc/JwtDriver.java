@@ -177,8 +177,11 @@ public final class JwtDriver implements Driver {
    * it, does the same.
    */
   public static void deregister() throws SQLException {
-    DriverManager.deregisterDriver(INSTANCE); // runs releaseEverything through ON_DEREGISTER
-    releaseEverything();
+    if (DriverManager.drivers().anyMatch(d -> d == INSTANCE)) {
+      DriverManager.deregisterDriver(INSTANCE); // runs releaseEverything through ON_DEREGISTER
+    } else {
+      releaseEverything();
+    }
   }
 
   private static void releaseEverything() {

@@ -1,6 +1,5 @@
 package dev.jdbcjwt.jdbc;
 
-import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.token.cache.TokenCaches;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +36,7 @@ class DeregisterTest {
   @Test
   void deregisterRemovesTheDriverClosesEveryCacheAndStopsEveryThread() throws Exception {
     StubDriver.reset();
-    TestIssuer issuer = TestIssuer.shared();
-    Properties p = new Properties();
-    p.setProperty("user", "app");
-    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
-    p.setProperty("jwt.issuer", issuer.issuer());
-    p.setProperty("jwt.audience", issuer.audience());
+    Properties p = SignedProperties.forApp();
     // a refresh ahead and a connection that asked for its expiry: timer work is pending
     try (Connection c = DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=signed&jwt.ttl=1h", p)) {
       assertThat(c.unwrap(TokenConnection.class).isTokenExpired()).isFalse();
@@ -66,12 +60,7 @@ class DeregisterTest {
   void anApplicationServerDeregisteringTheDriverStopsOurThreadsToo() throws Exception {
     // what Tomcat's leak prevention does on undeploy for drivers a web application loaded
     StubDriver.reset();
-    TestIssuer issuer = TestIssuer.shared();
-    Properties p = new Properties();
-    p.setProperty("user", "app");
-    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
-    p.setProperty("jwt.issuer", issuer.issuer());
-    p.setProperty("jwt.audience", issuer.audience());
+    Properties p = SignedProperties.forApp();
     DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=signed&jwt.ttl=1h", p).close();
     assertThat(TokenCaches.all()).isNotEmpty();
     DriverManager.deregisterDriver(JwtDriver.instance());

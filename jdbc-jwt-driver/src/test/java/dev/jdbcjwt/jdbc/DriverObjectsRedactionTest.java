@@ -51,23 +51,13 @@ class DriverObjectsRedactionTest {
     assertThat(text.contains(CLIENT_SECRET)).as("toString() of " + what + " shows the client secret").isFalse();
   }
 
-  private static Properties signed() {
-    Properties p = new Properties();
-    p.setProperty("user", "app");
-    p.setProperty("jwt.provider", "signed");
-    p.setProperty("jwt.signingKey", ISSUER.privateKeyPem());
-    p.setProperty("jwt.issuer", ISSUER.issuer());
-    p.setProperty("jwt.audience", ISSUER.audience());
-    return p;
-  }
-
   @Test
   void connectionsAndTheirPlansTokenConfigsCachesAndEvents() throws Exception {
     List<TokenEvent> events = new ArrayList<>();
     dev.jdbcjwt.token.cache.TokenListener listener = events::add;
     TokenCaches.addListener(listener);
     try (Connection fromUrl = DriverManager.getConnection(tokenUrl, new Properties());
-         Connection fromKey = DriverManager.getConnection("jdbc:jwt:stub:db", signed())) {
+         Connection fromKey = DriverManager.getConnection("jdbc:jwt:stub:db", SignedProperties.forApp())) {
       assertThat(StubDriver.INSTANCE.calls().get(0).properties().getProperty("password")).isEqualTo(token);
       assertRedacted("a JwtConnection logged in with a static token", fromUrl);
       assertRedacted("a JwtConnection logged in with a signed token", fromKey);
@@ -77,7 +67,7 @@ class DriverObjectsRedactionTest {
     }
 
     for (ConnectPlan plan : List.of(ConnectPlan.of(tokenUrl, new Properties()), ConnectPlan.of("jdbc:jwt:stub:db",
-        signed()), ConnectPlan.of(clientCredentialsUrl, new Properties()))) {
+        SignedProperties.forApp()), ConnectPlan.of(clientCredentialsUrl, new Properties()))) {
       assertRedacted("ConnectPlan", plan);
       assertRedacted("ConnectionRequest", plan.request());
       assertRedacted("TokenConfig", plan.request().tokenConfig());
@@ -109,7 +99,7 @@ class DriverObjectsRedactionTest {
     config.setPoolName("redaction-test");
     config.setJdbcUrl("jdbc:jwt:stub:db");
     config.setUsername("app");
-    signed().forEach((k, v) -> config.addDataSourceProperty((String) k, v));
+    SignedProperties.forApp().forEach((k, v) -> config.addDataSourceProperty((String) k, v));
     config.addDataSourceProperty("jwt.clientSecret", CLIENT_SECRET);
     config.setMinimumIdle(0);
     config.setRegisterMbeans(true);

@@ -29,12 +29,7 @@ class JwtDriverTest {
   }
 
   private static Properties signed() {
-    Properties p = new Properties();
-    p.setProperty("user", "app");
-    p.setProperty("jwt.provider", "signed");
-    p.setProperty("jwt.signingKey", ISSUER.privateKeyPem());
-    p.setProperty("jwt.issuer", ISSUER.issuer());
-    p.setProperty("jwt.audience", ISSUER.audience());
+    Properties p = SignedProperties.forApp();
     p.setProperty("jwt.keyId", ISSUER.keyId());
     return p;
   }
