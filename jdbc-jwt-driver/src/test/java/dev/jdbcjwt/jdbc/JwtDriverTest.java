@@ -99,6 +99,9 @@ class JwtDriverTest {
     p.setProperty("jwt.userClaim", "preferred_username");
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:jwt:stub:db", p))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"))
+        // a configuration mistake is not a connection error: pools must not treat it as one
+        .isNotInstanceOf(java.sql.SQLNonTransientConnectionException.class)
+        .isInstanceOf(java.sql.SQLNonTransientException.class)
         .hasMessage("jdbc-jwt: jwt.userClaim=preferred_username but the token has no such text claim; name a claim "
             + "the token carries (e.g. sub)");
   }

@@ -33,8 +33,12 @@ public final class CredentialInjector {
     return vendorProperties;
   }
 
-  /** The database user a connection with {@code token} logs in as, for messages. */
+  /**
+   * The database user a connection with {@code token} logs in as, for messages: the {@code jwt.userClaim} claim when
+   * that is set (as {@link #inject} does), else the {@code user} property, else the token's subject.
+   */
   public String userFor(Token token, Properties vendorProperties) {
-    return vendorProperties.getProperty("user", token.subject().orElse("?"));
+    Optional<String> fromClaim = userClaim.flatMap(token::claimAsString);
+    return fromClaim.orElseGet(() -> vendorProperties.getProperty("user", token.subject().orElse("?")));
   }
 }

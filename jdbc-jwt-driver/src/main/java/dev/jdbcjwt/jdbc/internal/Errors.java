@@ -5,7 +5,7 @@ import dev.jdbcjwt.token.TokenException;
 
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
-import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLNonTransientException;
 import java.sql.SQLTransientConnectionException;
 
 /** Builds the driver's SQLExceptions: one-line messages that start with "jdbc-jwt:" and name what to do. */
@@ -16,12 +16,16 @@ public final class Errors {
   private Errors() {
   }
 
+  /**
+   * A configuration mistake (HY000). Not a connection-error type: nothing about the connection failed, and retrying
+   * the same configuration cannot succeed.
+   */
   public static SQLException configuration(String message) {
-    return new SQLNonTransientConnectionException(PREFIX + message, SqlStates.BAD_CONFIGURATION);
+    return new SQLNonTransientException(PREFIX + message, SqlStates.BAD_CONFIGURATION);
   }
 
   public static SQLException configuration(String message, Throwable cause) {
-    return new SQLNonTransientConnectionException(PREFIX + message, SqlStates.BAD_CONFIGURATION, cause);
+    return new SQLNonTransientException(PREFIX + message, SqlStates.BAD_CONFIGURATION, cause);
   }
 
   public static SQLException tokenUnavailable(String message, Throwable cause) {
