@@ -9,6 +9,7 @@ import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.leaks.LeakWatch;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.cache.TokenListener;
 import dev.jdbcjwt.token.cache.TokenEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +113,8 @@ class IdpOutageTest {
     List<Outcome> failures = new CopyOnWriteArrayList<>();
     List<Instant> successes = new CopyOnWriteArrayList<>();
     List<TokenEvent> events = new CopyOnWriteArrayList<>();
-    TokenCaches.addListener(events::add);
+    TokenListener listener = events::add;
+    TokenCaches.addListener(listener);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong connections = new AtomicLong();
     Properties props = new Properties();
@@ -183,7 +185,7 @@ class IdpOutageTest {
       stop.set(true);
       workers.shutdown();
       workers.awaitTermination(10, TimeUnit.SECONDS);
-      TokenCaches.removeListener(events::add);
+      TokenCaches.removeListener(listener);
     }
   }
 }

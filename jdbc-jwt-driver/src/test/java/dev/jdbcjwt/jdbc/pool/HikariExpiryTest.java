@@ -6,6 +6,7 @@ import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.cache.TokenListener;
 import dev.jdbcjwt.token.cache.TokenEvent;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -62,7 +63,8 @@ class HikariExpiryTest {
     String user = newUser();
     String table = table(user);
     List<TokenEvent> events = new CopyOnWriteArrayList<>();
-    TokenCaches.addListener(events::add);
+    TokenListener listener = events::add;
+    TokenCaches.addListener(listener);
     PoolLoad load = new PoolLoad();
     Duration duration = PoolLoad.duration();
     try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "20s"))) {
@@ -71,7 +73,7 @@ class HikariExpiryTest {
       assertThat(ds.evictedForExpiry()).isPositive();
       assertThat(ds.tokenCache()).isPresent();
     } finally {
-      TokenCaches.removeListener(events::add);
+      TokenCaches.removeListener(listener);
     }
     assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
     assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);

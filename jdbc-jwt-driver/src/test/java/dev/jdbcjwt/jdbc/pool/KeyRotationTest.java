@@ -8,6 +8,7 @@ import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.TrustPolicy;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.cache.TokenListener;
 import dev.jdbcjwt.token.cache.TokenEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,8 @@ class KeyRotationTest {
     Properties p = new Properties();
     p.setProperty("user", "rotating_plain");
     List<TokenEvent> events = new CopyOnWriteArrayList<>();
-    TokenCaches.addListener(events::add);
+    TokenListener listener = events::add;
+    TokenCaches.addListener(listener);
     try {
       try (Connection c = DriverManager.getConnection(url(), p)) {
         assertThat(c.unwrap(TokenConnection.class).tokenKeyId()).contains(oldKey.keyId());
@@ -89,7 +91,7 @@ class KeyRotationTest {
       assertThat(events).extracting(TokenEvent::type).containsSubsequence(TokenEvent.Type.FETCHED,
           TokenEvent.Type.INVALIDATED, TokenEvent.Type.FETCHED);
     } finally {
-      TokenCaches.removeListener(events::add);
+      TokenCaches.removeListener(listener);
     }
   }
 

@@ -19,7 +19,7 @@ public final class TokenCaches {
 
   private static final Map<TokenConfig, TokenCache> CACHES = new ConcurrentHashMap<>();
   private static final List<TokenListener> LISTENERS = new CopyOnWriteArrayList<>();
-  private static final TokenListener FAN_OUT = event -> LISTENERS.forEach(l -> l.onEvent(event));
+  private static final TokenListener FAN_OUT = TokenCaches::fanOut;
 
   private TokenCaches() {
   }
@@ -69,11 +69,26 @@ public final class TokenCaches {
     return space < 0 ? value : value.substring(0, space) + " …";
   }
 
+  /** Every listener sees the event, even when one before it throws. */
+  static void fanOut(TokenEvent event) {
+    for (TokenListener listener : LISTENERS) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException ignored) {
+        // one broken listener must not hide events from the others (nor break the cache)
+      }
+    }
+  }
+
   /** Adds a listener for the events of every cache, present and future. */
   public static void addListener(TokenListener listener) {
     LISTENERS.add(listener);
   }
 
+  /**
+   * Removes a listener added with {@link #addListener}; pass the same instance (a method reference written twice,
+   * such as {@code list::add}, is two different listeners).
+   */
   public static void removeListener(TokenListener listener) {
     LISTENERS.remove(listener);
   }
