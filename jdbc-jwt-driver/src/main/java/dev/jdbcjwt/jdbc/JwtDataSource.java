@@ -1,6 +1,7 @@
 package dev.jdbcjwt.jdbc;
 
 import dev.jdbcjwt.jdbc.internal.Errors;
+import dev.jdbcjwt.token.config.JwtOption;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -95,6 +96,11 @@ public class JwtDataSource implements DataSource {
     if (url == null) {
       throw Errors.configuration("JwtDataSource has no url; set it to jdbc:jwt:<vendor-url>");
     }
+    int timeout = loginTimeout;
+    if (timeout > 0 && !p.containsKey(JwtOption.FETCH_TIMEOUT.key())) {
+      // the login timeout bounds our part of the login: the wait for a token (the vendor has its own timeout)
+      p.setProperty(JwtOption.FETCH_TIMEOUT.key(), timeout + "s");
+    }
     Connection c = JwtDriver.instance().connect(url, p);
     if (c == null) {
       throw Errors.configuration("JwtDataSource's url must start with jdbc:jwt:");
@@ -112,6 +118,11 @@ public class JwtDataSource implements DataSource {
     this.logWriter = out;
   }
 
+  /**
+   * Bounds the wait for a token ({@code jwt.fetchTimeout}) when that option is not set; 0 (the default) keeps
+   * {@code jwt.fetchTimeout}'s own default. The vendor driver's connect timeout is its own property (pgjdbc
+   * {@code loginTimeout}, Connector/J and MariaDB {@code connectTimeout}).
+   */
   @Override
   public void setLoginTimeout(int seconds) {
     this.loginTimeout = seconds;

@@ -55,4 +55,23 @@ class JwtDataSourceTest {
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"))
         .hasMessageContaining("obtains its password (the token) itself");
   }
+
+  @Test
+  void theLoginTimeoutBoundsTheWaitForAToken() {
+    dev.jdbcjwt.jdbc.StubDriver.reset();
+    JwtDataSource ds = new JwtDataSource("jdbc:jwt:stub:db");
+    ds.setProperty("jwt.provider", "test-blocking");
+    ds.setUser("login-timeout");
+    ds.setLoginTimeout(1);
+    assertThat(ds.getLoginTimeout()).isEqualTo(1);
+    try {
+      assertThatThrownBy(ds::getConnection)
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage())
+              .isEqualTo("08001"))
+          .satisfies(e -> assertThat(e).hasMessageContaining("no token within jwt.fetchTimeout=1s"));
+      assertThat(dev.jdbcjwt.jdbc.StubDriver.INSTANCE.calls()).as("the vendor driver is never reached").isEmpty();
+    } finally {
+      dev.jdbcjwt.jdbc.BlockingProvider.RELEASE.countDown(); // let the cache's fetch thread finish
+    }
+  }
 }
