@@ -22,8 +22,9 @@ public interface TokenConnection {
   Optional<String> tokenKeyId();
 
   /**
-   * True once the token is within {@code jwt.clockSkew} of its expiry. Cheap enough to ask on every borrow: after the
-   * first call it reads a flag that a timer sets.
+   * True once the token is within {@code jwt.clockSkew} of its expiry and the connection should therefore be retired:
+   * the same rule as {@code isValid}, so never true with {@code jwt.onExpiry=none}. Cheap enough to ask on every
+   * borrow: after the first call it reads a flag that a timer sets.
    */
   boolean isTokenExpired();
 }

@@ -69,7 +69,7 @@ public final class JwtConnection extends DelegatingConnection implements TokenCo
 
   @Override
   public boolean isValid(int timeout) throws SQLException {
-    if (onExpiry != OnExpiry.NONE && !clock.instant().isBefore(usableUntil)) {
+    if (isTokenExpired()) {
       return false;
     }
     return delegate.isValid(timeout);
@@ -134,11 +134,15 @@ public final class JwtConnection extends DelegatingConnection implements TokenCo
   }
 
   /**
+   * The one expiry rule of this connection, used by {@link #isValid} and by pools: false with {@code jwt.onExpiry=none}.
    * Pools ask this on every borrow, so after the first call it is a read of a flag that a timer sets when the token's
    * usable time passes (the first call reads the clock and arms the timer; connections nobody asks never get one).
    */
   @Override
   public boolean isTokenExpired() {
+    if (onExpiry == OnExpiry.NONE) {
+      return false;
+    }
     if (pastUsable) {
       return true;
     }

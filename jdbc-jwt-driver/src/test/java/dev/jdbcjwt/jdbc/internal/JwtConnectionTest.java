@@ -116,6 +116,8 @@ class JwtConnectionTest {
     JwtConnection c = open(JwtConnection.OnExpiry.NONE);
     time.advance(Duration.ofSeconds(200));
     assertThat(c.isValid(1)).isTrue();
+    assertThat(c.isTokenExpired()).as("pools (JwtHikariDataSource evicts on borrow) follow the same rule as isValid")
+        .isFalse();
     assertThat(validations).hasValue(1);
     assertThat(aborts).hasValue(0);
   }
