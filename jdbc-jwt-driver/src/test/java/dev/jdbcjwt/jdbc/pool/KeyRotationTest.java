@@ -61,7 +61,12 @@ class KeyRotationTest {
   }
 
   private static String url() {
-    return "jdbc:jwt:" + server.vendorUrl() + "?sslmode=disable&jwt.provider=test-rotating&jwt.ttl=10m";
+    return "jdbc:jwt:" + server.vendorUrl() + "?sslmode=disable";
+  }
+
+  private static void addOptions(java.util.function.BiConsumer<String, String> into) {
+    into.accept("jwt.provider", "test-rotating");
+    into.accept("jwt.ttl", "10m");
   }
 
   @Test
@@ -71,6 +76,7 @@ class KeyRotationTest {
     TokenCaches.clear();
     Properties p = new Properties();
     p.setProperty("user", "rotating_plain");
+    addOptions(p::setProperty);
     List<TokenEvent> events = new CopyOnWriteArrayList<>();
     TokenCaches.addListener(events::add);
     try {
@@ -101,6 +107,7 @@ class KeyRotationTest {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url());
     config.setUsername("rotating_pool");
+    addOptions(config::addDataSourceProperty);
     config.setMaximumPoolSize(5);
     config.setMinimumIdle(5);
     try (JwtHikariDataSource ds = new JwtHikariDataSource(config)) {
