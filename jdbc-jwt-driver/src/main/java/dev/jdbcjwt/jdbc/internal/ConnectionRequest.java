@@ -66,7 +66,8 @@ public final class ConnectionRequest {
     url.jwtOptions().forEach((key, value) -> {
       if (LiteralSecrets.isLiteralSecret(key, value) && WARNED_LITERAL_SECRETS.add(key)) {
         LOG.log(Level.WARNING, "jdbc-jwt: {0} is given literally in a JDBC URL; URLs end up in logs and "
-            + "configuration dumps, so prefer {0}=env:NAME or {0}=file:/path", key);
+            + "configuration dumps, so prefer passing it as a connection property, as {0}=env:NAME or "
+            + "{0}=file:/path", key);
       }
     });
   }
