@@ -111,6 +111,23 @@ public final class JwtHikari {
     }
   }
 
+  /**
+   * Declares this pool's {@code jdbcUrl} the application's own configuration (for this pool only, not JVM-wide): its
+   * {@code jwt.*} options move into the data source properties, where every option is honoured, and the URL keeps
+   * only the vendor's part. The options keep the driver's precedence: a URL-allowed option of the URL replaces the
+   * property, an application-only one never does. For code that builds a pool from its own configuration file;
+   * never for a URL a user typed. Spring Boot's starter does this for the pools it configures.
+   *
+   * @return {@code config}, for chaining
+   */
+  public static HikariConfig trustUrl(HikariConfig config) throws SQLException {
+    String url = config.getJdbcUrl();
+    if (url != null && JwtUrl.accepts(url)) {
+      config.setJdbcUrl(UrlPolicy.moveIntoProperties(url, config.getDataSourceProperties(), true));
+    }
+    return config;
+  }
+
   static Properties connectionProperties(HikariConfig config) {
     Properties p = new Properties();
     p.putAll(config.getDataSourceProperties());
