@@ -419,6 +419,20 @@ class HostileUrlTest {
     assertThat(e.getMessage()).hasSizeLessThan(1000);
   }
 
+  @Test
+  void theDocumentedFirstRunErrorsAreTheOnesTheDriverGives() throws Exception {
+    assertDocumented("../README.md", "jdbc:jwt:stub://db.internal:5432/orders?user=orders&jwt.provider=signed"
+        + "&jwt.signingKey=file:/keys/orders.pem&jwt.issuer=https://issuer.internal&jwt.audience=orders-db");
+    assertDocumented("../docs/getting-started.md", "jdbc:jwt:stub://db:5432/orders?user=orders&jwt.provider=file"
+        + "&jwt.tokenFile=/var/run/secrets/tokens/db");
+  }
+
+  private void assertDocumented(String doc, String url) throws Exception {
+    String message = refused(url, new Properties(), "jwt.provider (other than static)").getMessage();
+    String text = Files.readString(Path.of(doc)).replaceAll("\\s+", " ");
+    assertThat(text).as(doc + " shows the driver's message").contains(message.substring("jdbc-jwt: ".length()));
+  }
+
   private static Properties signed() {
     Properties p = user();
     p.setProperty("jwt.provider", "signed");
