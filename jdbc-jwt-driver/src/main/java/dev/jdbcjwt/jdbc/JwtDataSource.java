@@ -31,7 +31,10 @@ public class JwtDataSource implements DataSource {
     this.url = url;
   }
 
-  /** The {@code jdbc:jwt:} URL; {@code jwt.*} options may be in it. */
+  /**
+   * The {@code jdbc:jwt:} URL. It is treated as any JDBC URL: it may carry only URL-allowed {@code jwt.*} options
+   * unless URLs are declared trusted ({@link JwtDriver#trustUrls}); give the others with {@link #setProperty}.
+   */
   public void setUrl(String url) {
     this.url = url;
   }
@@ -54,7 +57,7 @@ public class JwtDataSource implements DataSource {
     setUser(user);
   }
 
-  /** A {@code jwt.*} option or a vendor property. */
+  /** A {@code jwt.*} option or a vendor property: application configuration, so every option may be set here. */
   public void setProperty(String name, String value) {
     properties.setProperty(name, value);
   }

@@ -8,6 +8,7 @@ import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.PropertyInfo;
 import dev.jdbcjwt.jdbc.internal.Refusals;
 import dev.jdbcjwt.jdbc.internal.SessionSetup;
+import dev.jdbcjwt.jdbc.internal.UrlTrust;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.SharedScheduler;
@@ -32,8 +33,14 @@ import java.util.logging.Logger;
  * URLs are not for this driver: {@link #connect} returns {@code null} for them.
  *
  * <pre>
- * jdbc:jwt:postgresql://db:5432/orders?user=orders&amp;jwt.provider=signed&amp;jwt.signingKey=file:/keys/orders.pem
+ * Properties props = new Properties();
+ * props.setProperty("user", "orders");
+ * props.setProperty("jwt.provider", "signed");
+ * props.setProperty("jwt.signingKey", "file:/keys/orders.pem");
+ * DriverManager.getConnection("jdbc:jwt:postgresql://db:5432/orders", props);
  * </pre>
+ * Options that reach the JVM's files, commands, keys or identity come from {@code Properties}, not from the URL,
+ * unless the application declares its URLs trusted ({@link #trustUrls}).
  */
 public final class JwtDriver implements Driver {
 
@@ -156,6 +163,26 @@ public final class JwtDriver implements Driver {
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
     throw new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+  }
+
+  /**
+   * Declares this application's JDBC URLs trusted (JVM-wide), or withdraws this declaration. By default a
+   * {@code jdbc:jwt:} URL may carry only harmless options (timings, claims to read, {@code jwt.provider=static} with a
+   * literal {@code jwt.token}); options that run commands, read files or environment variables, use keys or the host's
+   * cloud identity, or choose where credentials are sent are refused from a URL with SQLState HY000, because a URL
+   * may come from someone less trusted than the application (docs/security.md). Call this once at start-up when every
+   * URL the application uses is its own configuration; the system property {@code -Djdbcjwt.trustUrls=true} and the
+   * environment variable {@code JDBCJWT_TRUST_URLS=true} do the same (any one of the three turns it on; {@code false}
+   * here withdraws only this call's declaration). Options given as connection properties always win over a trusted
+   * URL's for these options.
+   */
+  public static void trustUrls(boolean trusted) {
+    UrlTrust.declare(trusted);
+  }
+
+  /** Whether URLs are declared trusted, by {@link #trustUrls}, the system property or the environment variable. */
+  public static boolean urlsTrusted() {
+    return UrlTrust.trusted();
   }
 
   /** The registered instance. */

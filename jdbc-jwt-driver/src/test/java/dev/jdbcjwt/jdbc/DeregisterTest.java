@@ -37,8 +37,9 @@ class DeregisterTest {
   void deregisterRemovesTheDriverClosesEveryCacheAndStopsEveryThread() throws Exception {
     StubDriver.reset();
     Properties p = SignedProperties.forApp();
+    p.setProperty("jwt.ttl", "1h");
     // a refresh ahead and a connection that asked for its expiry: timer work is pending
-    try (Connection c = DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=signed&jwt.ttl=1h", p)) {
+    try (Connection c = DriverManager.getConnection("jdbc:jwt:stub:db", p)) {
       assertThat(c.unwrap(TokenConnection.class).isTokenExpired()).isFalse();
       assertThat(countOurThreads()).isPositive();
       JwtDriver.deregister();
@@ -49,7 +50,7 @@ class DeregisterTest {
 
     // registering again brings everything back on first use
     JwtDriver.register();
-    try (Connection c = DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=signed&jwt.ttl=1h", p)) {
+    try (Connection c = DriverManager.getConnection("jdbc:jwt:stub:db", p)) {
       assertThat(c).isNotNull();
     }
     JwtDriver.deregister();
@@ -61,7 +62,8 @@ class DeregisterTest {
     // what Tomcat's leak prevention does on undeploy for drivers a web application loaded
     StubDriver.reset();
     Properties p = SignedProperties.forApp();
-    DriverManager.getConnection("jdbc:jwt:stub:db?jwt.provider=signed&jwt.ttl=1h", p).close();
+    p.setProperty("jwt.ttl", "1h");
+    DriverManager.getConnection("jdbc:jwt:stub:db", p).close();
     assertThat(TokenCaches.all()).isNotEmpty();
     DriverManager.deregisterDriver(JwtDriver.instance());
     assertThat(DriverManager.drivers()).noneMatch(d -> d instanceof JwtDriver);

@@ -35,8 +35,15 @@ class DriverObjectsRedactionTest {
 
   private final String token = ISSUER.mint("app");
   private final String tokenUrl = "jdbc:jwt:stub:db?jwt.provider=static&jwt.token=" + token;
-  private final String clientCredentialsUrl = "jdbc:jwt:stub:db?jwt.provider=client-credentials"
-      + "&jwt.tokenEndpoint=https://idp.example/token&jwt.clientId=orders&jwt.clientSecret=" + CLIENT_SECRET;
+
+  private static Properties clientCredentials() {
+    Properties p = new Properties();
+    p.setProperty("jwt.provider", "client-credentials");
+    p.setProperty("jwt.tokenEndpoint", "https://idp.example/token");
+    p.setProperty("jwt.clientId", "orders");
+    p.setProperty("jwt.clientSecret", CLIENT_SECRET);
+    return p;
+  }
 
   @BeforeEach
   void setUp() {
@@ -67,7 +74,7 @@ class DriverObjectsRedactionTest {
     }
 
     for (ConnectPlan plan : List.of(ConnectPlan.of(tokenUrl, new Properties()), ConnectPlan.of("jdbc:jwt:stub:db",
-        SignedProperties.forApp()), ConnectPlan.of(clientCredentialsUrl, new Properties()))) {
+        SignedProperties.forApp()), ConnectPlan.of("jdbc:jwt:stub:db", clientCredentials()))) {
       assertRedacted("ConnectPlan", plan);
       assertRedacted("ConnectionRequest", plan.request());
       assertRedacted("TokenConfig", plan.request().tokenConfig());
@@ -77,7 +84,7 @@ class DriverObjectsRedactionTest {
       assertRedacted("TokenCache", cache);
       assertRedacted("TokenCache.current()", cache.current());
     }
-    assertThat(ConnectPlan.of(clientCredentialsUrl, new Properties()).request().tokenConfig()
+    assertThat(ConnectPlan.of("jdbc:jwt:stub:db", clientCredentials()).request().tokenConfig()
         .get(JwtOption.CLIENT_SECRET)).contains(CLIENT_SECRET);
 
     assertThat(TokenCaches.all()).isNotEmpty().allSatisfy(cache -> assertRedacted("a shared TokenCache", cache));
@@ -129,7 +136,7 @@ class DriverObjectsRedactionTest {
   void hikariCpsConfigurationDumpShowsNoLiteralSecret() throws Exception {
     HikariConfig config = new HikariConfig();
     config.setPoolName("dump-test");
-    config.setJdbcUrl("jdbc:jwt:stub:db?jwt.provider=static&jwt.clientId=orders");
+    config.setJdbcUrl("jdbc:jwt:stub:db?jwt.provider=static&jwt.clockSkew=20s");
     config.setUsername("app");
     config.addDataSourceProperty("jwt.token", token);
     config.addDataSourceProperty("jwt.clientSecret", CLIENT_SECRET);
@@ -161,7 +168,7 @@ class DriverObjectsRedactionTest {
           .isTrue();
     }
     assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari.HikariConfig")
-        && r.contains("jwt.provider=static&jwt.clientId=orders"))).as("the URL is shown").isTrue();
+        && r.contains("jwt.provider=static&jwt.clockSkew=20s"))).as("the URL is shown").isTrue();
     assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari.HikariConfig")
         && r.contains("jwt.signingKey=env:NOT_A_LITERAL"))).as("references are shown").isTrue();
     assertThat(records.stream().allMatch(r -> LeakWatch.leaksIn(r).isEmpty() && !r.contains(CLIENT_SECRET)))

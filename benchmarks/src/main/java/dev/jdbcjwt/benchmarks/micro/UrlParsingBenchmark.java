@@ -14,14 +14,15 @@ import java.util.Properties;
 
 /**
  * What {@code connect()} does with a URL and its properties before the vendor driver is called, on a typical URL
- * (two vendor parameters, six {@code jwt.*} options; two more options and one vendor property in {@code Properties}).
+ * (two vendor parameters, six URL-allowed {@code jwt.*} options; the provider's four options, two more and one vendor
+ * property in {@code Properties}, as an application passes them).
  */
 @State(Scope.Benchmark)
 public class UrlParsingBenchmark {
 
   static final String URL = "jdbc:jwt:postgresql://db.internal:5432/orders?sslmode=verify-full&user=orders"
-      + "&jwt.provider=client-credentials&jwt.tokenEndpoint=https://idp.internal/realms/prod/token"
-      + "&jwt.clientId=orders&jwt.clientSecret=env:ORDERS_SECRET&jwt.refreshAhead=25%25&jwt.clockSkew=30s";
+      + "&jwt.httpTimeout=5s&jwt.userClaim=sub&jwt.sessionClaims=false&jwt.roleClaim=db_role"
+      + "&jwt.refreshAhead=25%25&jwt.clockSkew=30s";
 
   private Properties info;
   private ConnectionRequest request;
@@ -32,6 +33,10 @@ public class UrlParsingBenchmark {
   public void setUp() throws SQLException {
     info = new Properties();
     info.setProperty("ApplicationName", "orders-service");
+    info.setProperty("jwt.provider", "client-credentials");
+    info.setProperty("jwt.tokenEndpoint", "https://idp.internal/realms/prod/token");
+    info.setProperty("jwt.clientId", "orders");
+    info.setProperty("jwt.clientSecret", "env:ORDERS_SECRET");
     info.setProperty("jwt.fetchTimeout", "5s");
     info.setProperty("jwt.onExpiry", "evict");
     request = ConnectionRequest.parse(URL, info);
@@ -46,7 +51,7 @@ public class UrlParsingBenchmark {
   }
 
   /**
-   * The whole request: the URL, {@code jwt.*} options stripped from {@code Properties}, URL-wins merge, and
+   * The whole request: the URL, {@code jwt.*} options stripped from {@code Properties}, the URL rule and merge, and
    * validation of every option into a {@code TokenConfig}.
    */
   @Benchmark

@@ -3,6 +3,7 @@ package dev.jdbcjwt.jdbc.cli;
 import dev.jdbcjwt.jdbc.JwtDriver;
 import dev.jdbcjwt.jdbc.SqlStates;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
+import dev.jdbcjwt.jdbc.internal.UrlPolicy;
 import dev.jdbcjwt.jdbc.internal.VendorDrivers;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
@@ -100,9 +101,11 @@ final class CheckCommand {
       return fail(ExitCode.CONFIGURATION, "the URL must start with jdbc:jwt:");
     }
 
-    // 1. options
+    // 1. options. The operator types this URL: it is trusted (its options move into the properties, which keep
+    // their precedence), so check runs what the application's own configuration would.
     ConnectionRequest request;
     try {
+      url = UrlPolicy.moveIntoProperties(url, props, true);
       request = ConnectionRequest.parse(url, props);
     } catch (SQLException e) {
       return fail(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());

@@ -45,7 +45,8 @@ public final class Main {
     out.println("  check   resolves the options (secrets redacted), obtains a token and shows what it says (never the");
     out.println("          token), connects to the database and shows its version and the current user; on failure");
     out.println("          it says what went wrong and exits non-zero.");
-    out.println("  --property name=value   a connection property (jwt.* options or vendor properties)");
+    out.println("  --property name=value   a connection property (jwt.* options or vendor properties); check trusts");
+    out.println("                          its URL (you typed it), but these win for application-only options");
     out.println("  --driver-jar path       a vendor JDBC driver jar to load (e.g. postgresql-42.7.x.jar)");
     out.println("usage: java -jar jdbc-jwt-driver-<version>-all.jar jwks --signing-key <file> [--key-id <id>] "
         + "[--algorithm <alg>] [--signing-key <file> ...]");

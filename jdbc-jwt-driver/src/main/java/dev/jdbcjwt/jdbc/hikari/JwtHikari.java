@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.LiteralSecrets;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
+import dev.jdbcjwt.jdbc.internal.UrlPolicy;
+import dev.jdbcjwt.jdbc.internal.UrlTrust;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.config.Durations;
@@ -21,7 +23,9 @@ import java.util.Properties;
  *
  * <pre>
  * HikariConfig config = new HikariConfig();
- * config.setJdbcUrl("jdbc:jwt:postgresql://db/app?jwt.provider=…");
+ * config.setJdbcUrl("jdbc:jwt:postgresql://db/app");
+ * config.addDataSourceProperty("jwt.provider", "file");
+ * config.addDataSourceProperty("jwt.tokenFile", "/var/run/secrets/tokens/db");
  * JwtHikari.configure(config);
  * </pre>
  * {@link JwtHikariDataSource} does this itself and also retires connections on borrow and on token invalidation.
@@ -87,10 +91,12 @@ public final class JwtHikari {
   }
 
   /**
-   * When the URL carries a literal secret ({@code jwt.clientSecret=…} rather than {@code env:}/{@code file:}), moves
+   * When the URL carries a literal secret ({@code jwt.token=…} rather than {@code env:}/{@code file:}), moves
    * its {@code jwt.*} options into the data source properties, where {@link JwtHikariDataSource} hides secrets from
-   * HikariCP's DEBUG logging: HikariCP prints the URL (masking only {@code password=}) when the pool starts. The
-   * options mean the same there (URL options win over properties, so they overwrite).
+   * HikariCP's DEBUG logging: HikariCP prints the URL (masking only {@code password=}) when the pool starts. A
+   * HikariCP {@code jdbcUrl} is a URL like any other (tools let users type it), so the move first applies the URL
+   * rule: an application-only option in it is refused unless URLs are declared trusted, and the options keep their
+   * precedence in the properties (URL-allowed ones overwrite, application-only ones never replace a property).
    */
   static void moveLiteralSecretsOutOfUrl(HikariConfig config) throws SQLException {
     String url = config.getJdbcUrl();
@@ -101,9 +107,25 @@ public final class JwtHikari {
     boolean literal = parsed.jwtOptions().entrySet().stream()
         .anyMatch(e -> LiteralSecrets.isLiteralSecret(e.getKey(), e.getValue()));
     if (literal) {
-      parsed.jwtOptions().forEach(config::addDataSourceProperty);
-      config.setJdbcUrl(JwtUrl.PREFIX + parsed.vendorUrl().substring("jdbc:".length()));
+      config.setJdbcUrl(UrlPolicy.moveIntoProperties(url, config.getDataSourceProperties(), UrlTrust.trusted()));
     }
+  }
+
+  /**
+   * Declares this pool's {@code jdbcUrl} the application's own configuration (for this pool only, not JVM-wide): its
+   * {@code jwt.*} options move into the data source properties, where every option is honoured, and the URL keeps
+   * only the vendor's part. The options keep the driver's precedence: a URL-allowed option of the URL replaces the
+   * property, an application-only one never does. For code that builds a pool from its own configuration file;
+   * never for a URL a user typed. Spring Boot's starter does this for the pools it configures.
+   *
+   * @return {@code config}, for chaining
+   */
+  public static HikariConfig trustUrl(HikariConfig config) throws SQLException {
+    String url = config.getJdbcUrl();
+    if (url != null && JwtUrl.accepts(url)) {
+      config.setJdbcUrl(UrlPolicy.moveIntoProperties(url, config.getDataSourceProperties(), true));
+    }
+    return config;
   }
 
   static Properties connectionProperties(HikariConfig config) {

@@ -35,6 +35,7 @@ public final class ConnectPlan {
   private final SessionSetup sessionSetup;
   private final Duration clockSkew;
   private final JwtConnection.OnExpiry onExpiry;
+  private final boolean needsTrustedUrl;
 
   private ConnectPlan(ConnectionRequest request, Driver vendor) {
     TokenConfig config = request.tokenConfig();
@@ -44,12 +45,16 @@ public final class ConnectPlan {
     this.sessionSetup = SessionSetup.of(config);
     this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
     this.onExpiry = JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow());
+    this.needsTrustedUrl = request.needsTrustedUrl();
   }
 
   /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
   public static ConnectPlan of(String url, Properties info) throws SQLException {
     Key key = new Key(url, snapshot(info));
     ConnectPlan plan = PLANS.get(key);
+    if (plan != null && plan.needsTrustedUrl && !UrlTrust.trusted()) {
+      plan = null; // URLs were trusted when it was made, and no longer are: parsing refuses it now
+    }
     if (plan == null) {
       ConnectionRequest request = ConnectionRequest.parse(url, info);
       plan = new ConnectPlan(request, VendorDrivers.find(request.url()));

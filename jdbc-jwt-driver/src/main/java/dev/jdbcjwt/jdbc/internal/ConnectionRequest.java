@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@code connect(url, info)} call, understood: the vendor URL, the properties for the vendor driver (every
- * {@code jwt.*} removed), and the validated token configuration. URL options win over {@code Properties}, as in
- * pgjdbc.
+ * {@code jwt.*} removed), and the validated token configuration. URL-allowed options in the URL win over
+ * {@code Properties}, as in pgjdbc; application-only ones are refused from an untrusted URL and never override
+ * {@code Properties} ({@link UrlPolicy}).
  */
 public final class ConnectionRequest {
 
@@ -32,6 +33,10 @@ public final class ConnectionRequest {
     this.tokenConfig = tokenConfig;
   }
 
+  /**
+   * Parses a connect call. An application-only option in the URL is refused first (before any file, command or
+   * request), unless URLs are declared trusted ({@link UrlTrust}); see {@link UrlPolicy}.
+   */
   public static ConnectionRequest parse(String rawUrl, Properties info) throws SQLException {
     JwtUrl url = JwtUrl.parse(rawUrl);
     Map<String, String> jwt = new HashMap<>();
@@ -46,7 +51,8 @@ public final class ConnectionRequest {
         }
       }
     }
-    jwt.putAll(url.jwtOptions());
+    boolean trusted = UrlPolicy.needsTrust(url.jwtOptions()) && UrlTrust.trusted();
+    jwt = UrlPolicy.merge(jwt, url.jwtOptions(), trusted);
     warnAboutLiteralSecretsIn(url);
     String user = url.queryParameter("user").orElse(vendor.getProperty("user"));
     try {
@@ -60,9 +66,15 @@ public final class ConnectionRequest {
     url.jwtOptions().forEach((key, value) -> {
       if (LiteralSecrets.isLiteralSecret(key, value) && WARNED_LITERAL_SECRETS.add(key)) {
         LOG.log(Level.WARNING, "jdbc-jwt: {0} is given literally in a JDBC URL; URLs end up in logs and "
-            + "configuration dumps, so prefer {0}=env:NAME or {0}=file:/path", key);
+            + "configuration dumps, so prefer passing it as a connection property, as {0}=env:NAME or "
+            + "{0}=file:/path", key);
       }
     });
+  }
+
+  /** Whether this request took application-only options from its URL, which only a trusted URL may give. */
+  public boolean needsTrustedUrl() {
+    return UrlPolicy.needsTrust(url.jwtOptions());
   }
 
   public JwtUrl url() {

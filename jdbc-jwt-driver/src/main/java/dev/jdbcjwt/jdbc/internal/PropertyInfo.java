@@ -15,11 +15,14 @@ import java.util.Properties;
 
 /**
  * {@code Driver.getPropertyInfo}: every {@code jwt.*} option from the registry (a secret's value is never echoed, only
- * whether it is set), followed by the vendor driver's own properties when that driver is on the class path.
+ * whether it is set; the value shown is the one connect would use, so an application-only option refused in the URL
+ * shows the properties' value), followed by the vendor driver's own properties when that driver is on the class path.
  */
 public final class PropertyInfo {
 
   static final String SET_BUT_HIDDEN = "<redacted>";
+  static final String APPLICATION_ONLY = " Application-only: set it as a connection property; in a JDBC URL it is "
+      + "refused unless URLs are declared trusted (docs/security.md).";
 
   private PropertyInfo() {
   }
@@ -35,15 +38,17 @@ public final class PropertyInfo {
       }
     }
     Map<String, String> fromUrl = parsed == null ? Map.of() : parsed.jwtOptions();
+    boolean trusted = UrlPolicy.needsTrust(fromUrl) && UrlTrust.trusted();
     List<DriverPropertyInfo> out = new ArrayList<>();
     for (JwtOption option : JwtOption.values()) {
       String key = option.type() == OptionType.PREFIX ? option.key() + "<name>" : option.key();
-      String value = fromUrl.getOrDefault(option.key(), given.getProperty(option.key()));
+      String value = effective(option, fromUrl.get(option.key()), given.getProperty(option.key()), trusted);
       if (value != null && option.isSecret()) {
         value = SET_BUT_HIDDEN;
       }
       DriverPropertyInfo p = new DriverPropertyInfo(key, value != null ? value : option.defaultValue().orElse(null));
-      p.description = option.description();
+      p.description = option.description() + (option.origin() == JwtOption.Origin.URL_ALLOWED ? ""
+          : APPLICATION_ONLY);
       p.required = option == JwtOption.PROVIDER;
       p.choices = option.choices().isEmpty() ? null : option.choices().toArray(String[]::new);
       out.add(p);
@@ -52,6 +57,17 @@ public final class PropertyInfo {
       out.addAll(vendorProperties(parsed, given));
     }
     return out.toArray(DriverPropertyInfo[]::new);
+  }
+
+  /** The value connect would use: the URL's where it may give it and wins, else the properties'. */
+  private static String effective(JwtOption option, String inUrl, String inProperties, boolean trusted) {
+    if (inUrl != null && option.allowedFromUrl(inUrl)) {
+      return inUrl;
+    }
+    if (inProperties != null) {
+      return inProperties;
+    }
+    return trusted ? inUrl : null;
   }
 
   private static List<DriverPropertyInfo> vendorProperties(JwtUrl url, Properties given) {

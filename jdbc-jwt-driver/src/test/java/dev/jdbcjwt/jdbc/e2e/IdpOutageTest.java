@@ -102,10 +102,19 @@ class IdpOutageTest {
   }
 
   private String url() {
-    return "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.provider=client-credentials"
-        + "&jwt.tokenEndpoint=http://127.0.0.1:" + idp.port() + "/token&jwt.clientId=orders"
-        + "&jwt.clientSecret=" + CLIENT_SECRET
+    return "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable"
         + "&jwt.httpTimeout=2s&jwt.clockSkew=1s&jwt.refreshAhead=60%&jwt.fetchTimeout=2s";
+  }
+
+  /** The application's options: where tokens come from. */
+  private Properties clientCredentials() {
+    Properties p = new Properties();
+    p.setProperty("user", USER);
+    p.setProperty("jwt.provider", "client-credentials");
+    p.setProperty("jwt.tokenEndpoint", "http://127.0.0.1:" + idp.port() + "/token");
+    p.setProperty("jwt.clientId", "orders");
+    p.setProperty("jwt.clientSecret", CLIENT_SECRET);
+    return p;
   }
 
   @Test
@@ -117,8 +126,7 @@ class IdpOutageTest {
     TokenCaches.addListener(listener);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong connections = new AtomicLong();
-    Properties props = new Properties();
-    props.setProperty("user", USER);
+    Properties props = clientCredentials();
     String url = url();
     ExecutorService workers = Executors.newFixedThreadPool(4);
     for (int i = 0; i < 4; i++) {

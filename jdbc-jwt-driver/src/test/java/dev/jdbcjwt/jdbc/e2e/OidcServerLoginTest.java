@@ -52,8 +52,11 @@ class OidcServerLoginTest {
   static String login(String user, String options) throws Exception {
     Properties p = new Properties();
     p.setProperty("user", user);
-    try (Connection c = DriverManager.getConnection("jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.issuer="
-        + issuer + options, p); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_user")) {
+    p.setProperty("jwt.issuer", String.valueOf(issuer));
+    for (String pair : options.substring(1).split("&")) { // the application's options, as connection properties
+      p.setProperty(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable", p); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_user")) {
       rs.next();
       assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
       return rs.getString(1);

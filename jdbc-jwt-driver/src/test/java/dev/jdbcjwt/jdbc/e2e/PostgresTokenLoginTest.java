@@ -103,6 +103,7 @@ class PostgresTokenLoginTest extends RealDatabaseCases {
         + "&jwt.keyId=" + issuer.keyId() + "&jwt.issuer=" + issuer.issuer() + "&jwt.audience=" + issuer.audience());
     config.setUsername(user);
     config.setMaximumPoolSize(2);
+    dev.jdbcjwt.jdbc.JwtDriver.trustUrls(true); // the URL is this application's own configuration
     try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
          Connection c = ds.getConnection();
          Statement s = c.createStatement();
@@ -111,6 +112,7 @@ class PostgresTokenLoginTest extends RealDatabaseCases {
       assertThat(rs.getString(1)).isEqualTo(user);
       assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
     } finally {
+      dev.jdbcjwt.jdbc.JwtDriver.trustUrls(false);
       java.nio.file.Files.delete(key);
     }
   }

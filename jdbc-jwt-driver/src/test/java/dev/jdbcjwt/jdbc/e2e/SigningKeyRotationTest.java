@@ -82,11 +82,14 @@ class SigningKeyRotationTest {
     try (PostgresServer db = PostgresServer.start(new TrustPolicy(oldOnly, ISSUER, AUDIENCE))) {
       db.createTokenUser("rotating");
       TokenCaches.clear();
-      String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.provider=signed&jwt.signingKey=file:" + live
-          + "&jwt.issuer=" + ISSUER + "&jwt.audience=" + AUDIENCE + "&jwt.ttl=6s&jwt.clockSkew=1s"
-          + "&jwt.refreshAhead=4s";
+      String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.clockSkew=1s&jwt.refreshAhead=4s";
       Properties p = new Properties();
       p.setProperty("user", "rotating");
+      p.setProperty("jwt.provider", "signed");
+      p.setProperty("jwt.signingKey", "file:" + live);
+      p.setProperty("jwt.issuer", ISSUER);
+      p.setProperty("jwt.audience", AUDIENCE);
+      p.setProperty("jwt.ttl", "6s");
 
       try (Connection c = DriverManager.getConnection(url, p)) {
         assertThat(kidOf(c)).isEqualTo(oldOnly.getKeys().get(0).getKeyID());

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectPlanTest {
 
   private static final TestIssuer ISSUER = TestIssuer.shared();
-  private static final String URL = "jdbc:jwt:stub://db/orders?jwt.provider=signed";
+  private static final String URL = "jdbc:jwt:stub://db/orders?jwt.clockSkew=20s";
 
   @BeforeEach
   void setUp() {
@@ -27,6 +27,7 @@ class ConnectPlanTest {
   private static Properties props(String user) {
     Properties p = new Properties();
     p.setProperty("user", user);
+    p.setProperty("jwt.provider", "signed");
     p.setProperty("jwt.signingKey", ISSUER.privateKeyPem());
     p.setProperty("jwt.issuer", ISSUER.issuer());
     p.setProperty("jwt.audience", ISSUER.audience());
@@ -45,7 +46,7 @@ class ConnectPlanTest {
   void anyDifferenceInUrlOrPropertiesGivesItsOwnPlan() throws Exception {
     ConnectPlan app = ConnectPlan.of(URL, props("app"));
     assertThat(ConnectPlan.of(URL, props("reporting"))).isNotSameAs(app);
-    assertThat(ConnectPlan.of(URL + "&jwt.ttl=5m", props("app"))).isNotSameAs(app);
+    assertThat(ConnectPlan.of(URL + "&jwt.refreshAhead=5m", props("app"))).isNotSameAs(app);
     Properties changed = props("app");
     changed.setProperty("ssl", "true");
     ConnectPlan withSsl = ConnectPlan.of(URL, changed);

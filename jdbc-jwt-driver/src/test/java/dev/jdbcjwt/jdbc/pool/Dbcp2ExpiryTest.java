@@ -1,6 +1,5 @@
 package dev.jdbcjwt.jdbc.pool;
 
-import dev.jdbcjwt.testing.TestIssuer;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +17,9 @@ class Dbcp2ExpiryTest {
     PoolLoad load = new PoolLoad();
     Duration duration = PoolLoad.duration();
     try (BasicDataSource ds = new BasicDataSource()) {
-      ds.setUrl(HikariExpiryTest.url("20s"));
+      ds.setUrl(HikariExpiryTest.url());
       ds.setUsername(user);
-      ds.addConnectionProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
+      HikariExpiryTest.signed("20s").forEach((k, v) -> ds.addConnectionProperty((String) k, (String) v));
       ds.setMaxTotal(10);
       ds.setTestOnBorrow(true); // no validation query: DBCP2 calls Connection.isValid
       load.run(ds, 32, duration, table);

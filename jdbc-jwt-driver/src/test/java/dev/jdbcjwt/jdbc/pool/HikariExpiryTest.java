@@ -41,18 +41,29 @@ class HikariExpiryTest {
     return table;
   }
 
-  static String url(String ttl) {
+  /** The URL: only options a URL may give; the token options are {@link #signed}'s connection properties. */
+  static String url() {
+    return "jdbc:jwt:" + SERVER.vendorUrl() + "?sslmode=disable&jwt.clockSkew=5s";
+  }
+
+  /** The application's options for tokens of {@code ttl} signed with the shared test key. */
+  static java.util.Properties signed(String ttl) {
     TestIssuer issuer = TestIssuer.shared();
-    return "jdbc:jwt:" + SERVER.vendorUrl() + "?sslmode=disable&jwt.provider=signed&jwt.keyId=" + issuer.keyId()
-        + "&jwt.issuer=" + issuer.issuer() + "&jwt.audience=" + issuer.audience() + "&jwt.ttl=" + ttl
-        + "&jwt.clockSkew=5s";
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("jwt.provider", "signed");
+    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
+    p.setProperty("jwt.keyId", issuer.keyId());
+    p.setProperty("jwt.issuer", issuer.issuer());
+    p.setProperty("jwt.audience", issuer.audience());
+    p.setProperty("jwt.ttl", ttl);
+    return p;
   }
 
   static HikariConfig config(String user, String ttl) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url(ttl));
+    config.setJdbcUrl(url());
     config.setUsername(user);
-    config.addDataSourceProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
+    signed(ttl).forEach((k, v) -> config.addDataSourceProperty((String) k, v));
     config.setMaximumPoolSize(10);
     config.setConnectionTimeout(30_000); // a saturated pool on 2 busy cores may wait; failing is what counts
     return config;

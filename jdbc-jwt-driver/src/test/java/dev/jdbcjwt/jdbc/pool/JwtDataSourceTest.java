@@ -3,6 +3,7 @@ package dev.jdbcjwt.jdbc.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcjwt.jdbc.JwtDataSource;
+import dev.jdbcjwt.jdbc.JwtDriver;
 import dev.jdbcjwt.jdbc.TokenConnection;
 import dev.jdbcjwt.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -18,17 +19,23 @@ class JwtDataSourceTest {
 
   @Test
   void hikariBuildsItFromItsClassNameAndProperties() throws Exception {
+    // HikariCP sets a DataSource class's bean properties only (no setter can be named jwt.*), so on this route the
+    // options go into dataSource.url: the application declares that URL its own configuration
     String user = HikariExpiryTest.newUser();
     java.nio.file.Path key = java.nio.file.Files.createTempFile("signing", ".pem");
     java.nio.file.Files.writeString(key, TestIssuer.shared().privateKeyPem());
+    TestIssuer issuer = TestIssuer.shared();
     HikariConfig config = new HikariConfig();
     config.setDataSourceClassName(JwtDataSource.class.getName());
-    config.addDataSourceProperty("url", HikariExpiryTest.url("5m") + "&jwt.signingKey=file:" + key);
+    config.addDataSourceProperty("url", HikariExpiryTest.url() + "&jwt.provider=signed&jwt.signingKey=file:" + key
+        + "&jwt.keyId=" + issuer.keyId() + "&jwt.issuer=" + issuer.issuer() + "&jwt.audience=" + issuer.audience());
     config.addDataSourceProperty("user", user);
     config.setMaximumPoolSize(2);
+    JwtDriver.trustUrls(true);
     try (HikariDataSource ds = new HikariDataSource(config); Connection c = ds.getConnection()) {
       assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
     } finally {
+      JwtDriver.trustUrls(false);
       java.nio.file.Files.delete(key);
     }
   }
@@ -36,8 +43,8 @@ class JwtDataSourceTest {
   @Test
   void anInstanceTakesOptionsAsPropertiesAndNeverPrintsThem() throws Exception {
     String user = HikariExpiryTest.newUser();
-    JwtDataSource jwt = new JwtDataSource(HikariExpiryTest.url("5m"));
-    jwt.setProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
+    JwtDataSource jwt = new JwtDataSource(HikariExpiryTest.url());
+    jwt.setProperties(HikariExpiryTest.signed("5m"));
     jwt.setUser(user);
     HikariConfig config = new HikariConfig();
     config.setDataSource(jwt);
@@ -50,7 +57,7 @@ class JwtDataSourceTest {
 
   @Test
   void aPasswordIsRefusedBecauseTheTokenIsThePassword() {
-    JwtDataSource ds = new JwtDataSource(HikariExpiryTest.url("5m"));
+    JwtDataSource ds = new JwtDataSource(HikariExpiryTest.url());
     assertThatThrownBy(() -> ds.getConnection("app", "secret"))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"))
         .hasMessageContaining("obtains its password (the token) itself");

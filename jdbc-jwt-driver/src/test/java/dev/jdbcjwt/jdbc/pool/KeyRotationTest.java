@@ -62,7 +62,12 @@ class KeyRotationTest {
   }
 
   private static String url() {
-    return "jdbc:jwt:" + server.vendorUrl() + "?sslmode=disable&jwt.provider=test-rotating&jwt.ttl=10m";
+    return "jdbc:jwt:" + server.vendorUrl() + "?sslmode=disable";
+  }
+
+  private static void addOptions(java.util.function.BiConsumer<String, String> into) {
+    into.accept("jwt.provider", "test-rotating");
+    into.accept("jwt.ttl", "10m");
   }
 
   @Test
@@ -72,6 +77,7 @@ class KeyRotationTest {
     TokenCaches.clear();
     Properties p = new Properties();
     p.setProperty("user", "rotating_plain");
+    addOptions(p::setProperty);
     List<TokenEvent> events = new CopyOnWriteArrayList<>();
     TokenListener listener = events::add;
     TokenCaches.addListener(listener);
@@ -103,6 +109,7 @@ class KeyRotationTest {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url());
     config.setUsername("rotating_pool");
+    addOptions(config::addDataSourceProperty);
     config.setMaximumPoolSize(5);
     config.setMinimumIdle(5);
     try (JwtHikariDataSource ds = new JwtHikariDataSource(config)) {

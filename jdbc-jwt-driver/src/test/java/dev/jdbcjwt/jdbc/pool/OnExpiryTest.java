@@ -1,7 +1,6 @@
 package dev.jdbcjwt.jdbc.pool;
 
 import dev.jdbcjwt.jdbc.TokenConnection;
-import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.token.cache.TokenCaches;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,9 @@ class OnExpiryTest {
   private static Connection open(String onExpiry) throws SQLException {
     String user = HikariExpiryTest.newUser();
     TokenCaches.clear();
-    Properties p = new Properties();
+    Properties p = HikariExpiryTest.signed("6s");
     p.setProperty("user", user);
-    p.setProperty("jwt.signingKey", TestIssuer.shared().privateKeyPem());
-    return DriverManager.getConnection(HikariExpiryTest.url("6s").replace("jwt.clockSkew=5s", "jwt.clockSkew=1s")
+    return DriverManager.getConnection(HikariExpiryTest.url().replace("jwt.clockSkew=5s", "jwt.clockSkew=1s")
         + "&jwt.onExpiry=" + onExpiry, p);
   }
 

@@ -306,11 +306,13 @@ class SoakTest {
   private HikariConfig config(PostgresServer db, FlakyIdp idp) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("soak");
-    config.setJdbcUrl("jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.provider=client-credentials"
-        + "&jwt.tokenEndpoint=" + idp.tokenEndpoint() + "&jwt.clientId=soak"
+    config.setJdbcUrl("jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable"
         + "&jwt.httpTimeout=" + HTTP_TIMEOUT.toSeconds() + "s&jwt.clockSkew=1s&jwt.refreshAhead=80%"
         + "&jwt.fetchTimeout=3s");
     config.setUsername(USER);
+    config.addDataSourceProperty("jwt.provider", "client-credentials");
+    config.addDataSourceProperty("jwt.tokenEndpoint", String.valueOf(idp.tokenEndpoint()));
+    config.addDataSourceProperty("jwt.clientId", "soak");
     config.addDataSourceProperty("jwt.clientSecret", CLIENT_SECRET);
     config.setMaximumPoolSize(POOL);
     config.setConnectionTimeout(15_000);

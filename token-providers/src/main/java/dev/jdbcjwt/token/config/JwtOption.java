@@ -19,37 +19,37 @@ public enum JwtOption {
   PROVIDER("jwt.provider", Group.COMMON, OptionType.TEXT, null,
       "Name of the token source: static, file, signed, client-credentials, token-exchange, jwt-bearer, exec, "
           + "azure-managed-identity, gcp-metadata, aws-rds-iam, or a third-party provider on the class path. Required."),
-  USER_CLAIM("jwt.userClaim", Group.COMMON, OptionType.TEXT, null,
+  USER_CLAIM(Origin.URL_ALLOWED, "jwt.userClaim", Group.COMMON, OptionType.TEXT, null,
       "Take the database user from this claim of the token (e.g. sub, preferred_username) instead of the 'user' "
           + "property."),
   TOKEN_PROPERTY("jwt.tokenProperty", Group.COMMON, OptionType.TEXT, "password",
       "The vendor driver property that receives the token."),
-  CLOCK_SKEW("jwt.clockSkew", Group.COMMON, OptionType.DURATION, "30s",
+  CLOCK_SKEW(Origin.URL_ALLOWED, "jwt.clockSkew", Group.COMMON, OptionType.DURATION, "30s",
       "A token is treated as expired this long before its 'exp', to absorb clock differences and connection set-up "
           + "time."),
-  REFRESH_AHEAD("jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
+  REFRESH_AHEAD(Origin.URL_ALLOWED, "jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
       "Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m) "
           + "remains; connections keep using the current token meanwhile."),
-  ON_EXPIRY("jwt.onExpiry", Group.COMMON, OptionType.CHOICE, "evict",
+  ON_EXPIRY(Origin.URL_ALLOWED, "jwt.onExpiry", Group.COMMON, OptionType.CHOICE, "evict",
       "What happens to a connection when its token expires: evict (isValid() turns false, so pools replace it; a "
           + "holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none.",
       "evict", "close", "none"),
-  FETCH_TIMEOUT("jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
+  FETCH_TIMEOUT(Origin.URL_ALLOWED, "jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
       "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
           + "before failing with SQLState 08001."),
 
   // ---- session set-up ----
-  ROLE_CLAIM("jwt.roleClaim", Group.SESSION, OptionType.TEXT, null,
+  ROLE_CLAIM(Origin.URL_ALLOWED, "jwt.roleClaim", Group.SESSION, OptionType.TEXT, null,
       "After login, switch to the database role named by this claim of the token (SET ROLE); a claim holding a "
           + "list takes its first element. The database still checks that the login user may take the role."),
-  SESSION_CLAIMS("jwt.sessionClaims", Group.SESSION, OptionType.CHOICE, "false",
+  SESSION_CLAIMS(Origin.URL_ALLOWED, "jwt.sessionClaims", Group.SESSION, OptionType.CHOICE, "false",
       "PostgreSQL: after login, publish the token's claims into the session for row-level security, as PostgREST "
           + "does: request.jwt.claims (the JSON claim set) and request.jwt.claim.<name> for each top-level text "
           + "claim. For trusted application servers only: any client could set these settings itself.",
       "true", "false"),
 
   // ---- static ----
-  TOKEN("jwt.token", Group.STATIC, OptionType.SECRET, null,
+  TOKEN(Origin.URL_ALLOWED, "jwt.token", Group.STATIC, OptionType.SECRET, null,
       "The token itself, or a reference to it: env:NAME or file:/path. Required by provider 'static'."),
 
   // ---- file ----
@@ -88,7 +88,7 @@ public enum JwtOption {
       "Allow plain http:// identity provider endpoints on other hosts than loopback (127.0.0.0/8, ::1, localhost) "
           + "and the cloud metadata addresses. Tokens and client secrets then cross the network unencrypted: for "
           + "tests only.", "false", "true"),
-  HTTP_TIMEOUT("jwt.httpTimeout", Group.HTTP, OptionType.DURATION, "5s",
+  HTTP_TIMEOUT(Origin.URL_ALLOWED, "jwt.httpTimeout", Group.HTTP, OptionType.DURATION, "5s",
       "Connect timeout of each request to an identity provider or metadata endpoint, and how long to wait for "
           + "its answer to start (the whole answer must arrive within twice this)."),
   TRUST_STORE("jwt.trustStore", Group.HTTP, OptionType.PATH, null,
@@ -207,6 +207,24 @@ public enum JwtOption {
     }
   }
 
+  /**
+   * Where an option may come from. A JDBC URL may be written by someone less trusted than the application (a BI tool's
+   * "add a data source" screen, a connection string stored in a table), so options that reach the JVM's ambient
+   * authority — commands, files, environment variables, keys, the host's cloud identity, where credentials are sent,
+   * what the application's key signs — are honoured only from the application's own configuration (connection
+   * {@code Properties} and the like) unless the application declares its URLs trusted. An option that declares
+   * nothing is {@link #APPLICATION_ONLY}.
+   */
+  public enum Origin {
+    /** Harmless tuning: honoured from the URL and from properties; the URL wins. */
+    URL_ALLOWED,
+    /** Honoured from properties; from a URL only when URLs are trusted, and properties still win. */
+    APPLICATION_ONLY
+  }
+
+  /** The one {@code jwt.provider} value a URL may choose: it reaches nothing but the URL's own literal token. */
+  public static final String URL_PROVIDER = "static";
+
   /** The prefix every option of this product starts with. */
   public static final String PREFIX = "jwt.";
 
@@ -220,8 +238,16 @@ public enum JwtOption {
   private final String defaultValue;
   private final String description;
   private final List<String> choices;
+  private final Origin origin;
 
+  /** An {@link Origin#APPLICATION_ONLY} option: the safe default for anything new. */
   JwtOption(String key, Group group, OptionType type, String defaultValue, String description, String... choices) {
+    this(Origin.APPLICATION_ONLY, key, group, type, defaultValue, description, choices);
+  }
+
+  JwtOption(Origin origin, String key, Group group, OptionType type, String defaultValue, String description,
+      String... choices) {
+    this.origin = origin;
     this.key = key;
     this.group = group;
     this.type = type;
@@ -256,6 +282,32 @@ public enum JwtOption {
 
   public boolean isSecret() {
     return type == OptionType.SECRET;
+  }
+
+  /** Where this option may come from, as declared. */
+  public Origin origin() {
+    return origin;
+  }
+
+  /**
+   * Whether a JDBC URL that nobody declared trusted may give this option this value: the option is
+   * {@link Origin#URL_ALLOWED} and the value is no {@code env:}/{@code file:} reference (those read the JVM's
+   * environment and files, whatever the option), or it is {@code jwt.provider=static}.
+   */
+  public boolean allowedFromUrl(String value) {
+    String v = value == null ? "" : value.strip();
+    if (SecretReference.isReference(v)) {
+      return false;
+    }
+    return origin == Origin.URL_ALLOWED || this == PROVIDER && URL_PROVIDER.equals(v);
+  }
+
+  /** The "may come from" text of the documentation. */
+  public String originDescription() {
+    if (this == PROVIDER) {
+      return "application; URL: `" + URL_PROVIDER + "` only";
+    }
+    return origin == Origin.URL_ALLOWED ? "URL or application" : "application";
   }
 
   /** The option named {@code key}, or for {@code jwt.claim.x} the prefix option. */

@@ -117,8 +117,9 @@ class JdbcJwtAutoConfigurationTest {
         .run(context -> {
           assertThat(context).hasNotFailed().hasSingleBean(DataSource.class);
           BootJwtHikariDataSource ds = context.getBean(BootJwtHikariDataSource.class);
-          // Boot's own settings survive the replacement
-          assertThat(ds.getJdbcUrl()).isEqualTo(URL);
+          // Boot's own settings survive the replacement; the URL's options moved into the properties
+          assertThat(ds.getJdbcUrl()).isEqualTo("jdbc:jwt:postgresql://db.invalid:5432/orders");
+          assertThat(ds.getDataSourceProperties()).containsEntry("jwt.provider", "signed");
           assertThat(ds.getUsername()).isEqualTo("orders");
           assertThat(ds.getMaximumPoolSize()).isEqualTo(3);
           assertThat(ds.getPoolName()).isEqualTo("orders-pool");
@@ -158,6 +159,22 @@ class JdbcJwtAutoConfigurationTest {
             "spring.datasource.hikari.data-source-properties[jwt.issuer]=https://from-the-pool")
         .run(context -> assertThat(context.getBean(HikariDataSource.class).getDataSourceProperties())
             .containsEntry("jwt.issuer", "https://from-the-pool"));
+  }
+
+  @Test
+  void theDataSourceUrlIsTrustedForItsOwnPoolOnlyAndTheJdbcJwtPropertiesWinForApplicationOptions() {
+    withDataSource.withPropertyValues("spring.datasource.url=" + URL + "&jwt.issuer=https://from-the-url"
+            + "&jwt.clockSkew=5s&jwt.ttl=2m&jwt.clientSecret=from-the-url", "jdbc-jwt.issuer=https://from-jdbc-jwt",
+            "jdbc-jwt.clock-skew=20s", "jdbc-jwt.client-secret=literal-from-jdbc-jwt")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          HikariDataSource ds = context.getBean(HikariDataSource.class);
+          assertThat(ds.getJdbcUrl()).isEqualTo("jdbc:jwt:postgresql://db.invalid:5432/orders");
+          assertThat(ds.getDataSourceProperties()).containsEntry("jwt.issuer", "https://from-jdbc-jwt")
+              .containsEntry("jwt.clockSkew", "5s").containsEntry("jwt.ttl", "2m")
+              .containsEntry("jwt.provider", "signed").doesNotContainKey("jwt.clientSecret");
+          assertThat(JwtDriver.urlsTrusted()).as("trusted for this pool, not JVM-wide").isFalse();
+        });
   }
 
   @Test

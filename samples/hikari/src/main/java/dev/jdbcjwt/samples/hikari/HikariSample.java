@@ -19,9 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HikariCP with tokens from an OAuth2 identity provider (client credentials): the pool is tuned to the token
  * lifetime and never hands out a connection whose token has expired.
  *
+ * The token source's options are the pool's data source properties (a URL may not choose where credentials go:
+ * docs/security.md).
+ *
  * <pre>
- * java HikariSample 'jdbc:jwt:postgresql://db:5432/app?jwt.provider=client-credentials
- *     &amp;jwt.issuer=https://idp/realms/prod&amp;jwt.clientId=orders&amp;jwt.clientSecret=env:ORDERS_SECRET' orders
+ * java HikariSample 'jdbc:jwt:postgresql://db:5432/app' orders jwt.provider=client-credentials \
+ *     jwt.issuer=https://idp/realms/prod jwt.clientId=orders jwt.clientSecret=env:ORDERS_SECRET
  * </pre>
  */
 public final class HikariSample {
@@ -31,17 +34,31 @@ public final class HikariSample {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2 || args[0].isBlank()) {
-      System.err.println("usage: HikariSample '<jdbc:jwt:... url>' <database user>");
+      System.err.println("usage: HikariSample '<jdbc:jwt:... url>' <database user> [jwt.<option>=<value>]...");
       System.exit(64);
     }
-    run(args[0], args[1], 200, System.out);
+    java.util.Properties options = new java.util.Properties();
+    for (int i = 2; i < args.length; i++) {
+      for (String pair : args[i].strip().split("\\s+")) { // also one argument of several: -Dsample.options='…'
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          options.setProperty(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+      }
+    }
+    run(args[0], args[1], options, 200, System.out);
   }
 
-  /** Runs {@code queries} queries on 8 threads through a pool of 4; returns how many succeeded. */
-  public static int run(String url, String user, int queries, PrintStream out) throws Exception {
+  /**
+   * Runs {@code queries} queries on 8 threads through a pool of 4 whose data source properties are the {@code jwt.*}
+   * {@code options}; returns how many succeeded.
+   */
+  public static int run(String url, String user, java.util.Properties options, int queries, PrintStream out)
+      throws Exception {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
+    config.setDataSourceProperties(options);
     config.setMaximumPoolSize(4);
     config.setPoolName("orders");
     AtomicInteger ok = new AtomicInteger();

@@ -28,10 +28,15 @@ class HikariSampleTest {
       // client_credentials tokens of this server carry the requested scope as their audience
       try (PostgresServer db = PostgresServer.start(new TrustPolicy(keys.toPublicJWKSet(), issuer, "orders-db"))) {
         db.createTokenUser("orders");
-        String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.provider=client-credentials&jwt.issuer="
-            + issuer + "&jwt.clientId=orders&jwt.clientSecret=sample-client-secret&jwt.scope=orders-db";
+        String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable";
+        java.util.Properties options = new java.util.Properties();
+        options.setProperty("jwt.provider", "client-credentials");
+        options.setProperty("jwt.issuer", issuer);
+        options.setProperty("jwt.clientId", "orders");
+        options.setProperty("jwt.clientSecret", "sample-client-secret");
+        options.setProperty("jwt.scope", "orders-db");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int ok = HikariSample.run(url, "orders", 100, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int ok = HikariSample.run(url, "orders", options, 100, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(ok).isEqualTo(100);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Pool ready: maxLifetime")
             .contains("100 queries as orders; token subject orders").doesNotContain("eyJ")

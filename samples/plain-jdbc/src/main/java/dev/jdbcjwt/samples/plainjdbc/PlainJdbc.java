@@ -13,11 +13,12 @@ import java.time.Instant;
 import java.util.Properties;
 
 /**
- * Plain JDBC with a token instead of a password: DriverManager, one URL, nothing else.
+ * Plain JDBC with a token instead of a password: DriverManager, a {@code jdbc:jwt:} URL, and the token source's
+ * options as connection properties (a URL may not choose keys, files or identities: docs/security.md).
  *
  * <pre>
- * java PlainJdbc 'jdbc:jwt:postgresql://db:5432/app?jwt.provider=signed&amp;jwt.signingKey=file:/keys/app.pem
- *     &amp;jwt.issuer=https://issuer&amp;jwt.audience=app-db' app
+ * java PlainJdbc 'jdbc:jwt:postgresql://db:5432/app' app jwt.provider=signed jwt.signingKey=file:/keys/app.pem \
+ *     jwt.issuer=https://issuer jwt.audience=app-db
  * </pre>
  */
 public final class PlainJdbc {
@@ -27,15 +28,28 @@ public final class PlainJdbc {
 
   public static void main(String[] args) throws SQLException {
     if (args.length < 2 || args[0].isBlank()) {
-      System.err.println("usage: PlainJdbc '<jdbc:jwt:... url>' <database user>");
+      System.err.println("usage: PlainJdbc '<jdbc:jwt:... url>' <database user> [jwt.<option>=<value>]...");
       System.exit(64);
     }
-    run(args[0], args[1], System.out);
+    Properties options = new Properties();
+    for (int i = 2; i < args.length; i++) {
+      for (String pair : args[i].strip().split("\\s+")) { // also one argument of several: -Dsample.options='…'
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          options.setProperty(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+      }
+    }
+    run(args[0], args[1], options, System.out);
   }
 
-  /** Connects, asks the database who we are, and shows what the token says (never the token itself). */
-  public static String run(String url, String user, PrintStream out) throws SQLException {
+  /**
+   * Connects with the {@code jwt.*} {@code options}, asks the database who we are, and shows what the token says
+   * (never the token itself).
+   */
+  public static String run(String url, String user, Properties options, PrintStream out) throws SQLException {
     Properties props = new Properties();
+    props.putAll(options);
     props.setProperty("user", user);
     try (Connection connection = DriverManager.getConnection(url, props);
          Statement statement = connection.createStatement();

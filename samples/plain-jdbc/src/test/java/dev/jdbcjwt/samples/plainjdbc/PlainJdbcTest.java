@@ -22,11 +22,16 @@ class PlainJdbcTest {
     TestIssuer issuer = TestIssuer.shared();
     Path key = Files.createTempFile("sample", ".pem");
     Files.writeString(key, issuer.privateKeyPem());
-    String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.provider=signed&jwt.signingKey=file:" + key
-        + "&jwt.keyId=" + issuer.keyId() + "&jwt.issuer=" + issuer.issuer() + "&jwt.audience=" + issuer.audience();
+    String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable";
+    java.util.Properties options = new java.util.Properties();
+    options.setProperty("jwt.provider", "signed");
+    options.setProperty("jwt.signingKey", "file:" + key);
+    options.setProperty("jwt.keyId", issuer.keyId());
+    options.setProperty("jwt.issuer", issuer.issuer());
+    options.setProperty("jwt.audience", issuer.audience());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      assertThat(PlainJdbc.run(url, "sample_app", new PrintStream(out, true, StandardCharsets.UTF_8)))
+      assertThat(PlainJdbc.run(url, "sample_app", options, new PrintStream(out, true, StandardCharsets.UTF_8)))
           .isEqualTo("sample_app");
     } finally {
       Files.delete(key);

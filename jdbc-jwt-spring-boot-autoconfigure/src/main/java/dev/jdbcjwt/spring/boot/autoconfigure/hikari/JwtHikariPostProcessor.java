@@ -2,6 +2,7 @@ package dev.jdbcjwt.spring.boot.autoconfigure.hikari;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcjwt.jdbc.JwtDriver;
+import dev.jdbcjwt.jdbc.hikari.JwtHikari;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.spring.boot.autoconfigure.JdbcJwtProperties;
 import dev.jdbcjwt.token.TokenException;
@@ -25,8 +26,10 @@ import java.util.TreeMap;
  * {@code DataSourceBuilder} or setters):
  * <ul>
  *   <li>the {@code jdbc-jwt.*} options (and {@code jdbc-jwt.datasources.<bean name>.*}) become the pool's
- *       {@code jwt.*} data source properties, where the pool does not set them itself; the URL still wins, as in the
- *       driver;</li>
+ *       {@code jwt.*} data source properties, where the pool does not set them itself;</li>
+ *   <li>the pool's URL is application configuration, so it is trusted for this pool (not JVM-wide): its
+ *       {@code jwt.*} options move into the data source properties with the driver's precedence (a URL-allowed
+ *       option of the URL wins; for an application-only one the properties win);</li>
  *   <li>the bean is replaced by a {@link BootJwtHikariDataSource} with the same settings: {@code maxLifetime} and
  *       {@code keepaliveTime} tuned to the token lifetime, connections whose token expired retired on borrow, the
  *       pool soft-evicted when the database refuses a token.</li>
@@ -75,9 +78,34 @@ public class JwtHikariPostProcessor implements BeanPostProcessor, Ordered {
         pool.setProperty(key, value);
       }
     });
+    trustUrl(hikari, beanName, literalSecrets);
     BootJwtHikariDataSource replacement = new BootJwtHikariDataSource(beanName, literalSecrets);
     hikari.copyStateTo(replacement);
     return replacement;
+  }
+
+  /**
+   * The URL of a pool configured here is the application's configuration (spring.datasource.url, or the
+   * application's own bean): trusted for this pool only, not JVM-wide. Its options move into the data source
+   * properties; for application-only ones the jdbc-jwt.* properties still win, including literal secrets that join
+   * the properties only when the pool starts.
+   */
+  private static void trustUrl(HikariDataSource hikari, String beanName, Map<String, String> literalSecrets) {
+    Properties pool = hikari.getDataSourceProperties();
+    java.util.Set<String> before = java.util.Set.copyOf(pool.stringPropertyNames());
+    try {
+      JwtHikari.trustUrl(hikari);
+    } catch (java.sql.SQLException e) {
+      throw new BeanCreationException(beanName, "invalid JDBC URL of DataSource '" + beanName + "': "
+          + e.getMessage());
+    }
+    literalSecrets.keySet().forEach(key -> {
+      String fromUrl = pool.getProperty(key);
+      if (!before.contains(key) && fromUrl != null
+          && !JwtOption.forKey(key).map(o -> o.allowedFromUrl(fromUrl)).orElse(false)) {
+        pool.remove(key);
+      }
+    });
   }
 
   private static boolean isLiteralSecret(String key, String value) {
