@@ -1,5 +1,6 @@
 package dev.jdbcjwt.jdbc;
 
+import dev.jdbcjwt.jdbc.internal.ConnectEnvironment;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.ConnectPlan;
 import dev.jdbcjwt.jdbc.internal.Errors;
@@ -54,12 +55,23 @@ public final class JwtDriver implements Driver {
     }
   }
 
+  private final ConnectEnvironment environment;
+
+  private JwtDriver() {
+    this(ConnectEnvironment.SYSTEM);
+  }
+
+  /** For tests: a driver (not registered) whose hosts and vendor drivers come from {@code environment}. */
+  JwtDriver(ConnectEnvironment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
-    ConnectPlan plan = ConnectPlan.of(url, info);
+    ConnectPlan plan = ConnectPlan.of(url, info, environment);
     TokenCache tokens = plan.tokens();
     Token token = fetch(tokens);
     try {
