@@ -57,7 +57,11 @@ public final class JwtDriver implements Driver {
 
   private final ConnectEnvironment environment;
 
-  private JwtDriver() {
+  /**
+   * Public for {@link java.util.ServiceLoader} (DriverManager loads drivers with it; without a public no-arg
+   * constructor it stops loading every driver). Applications use {@link #instance()}.
+   */
+  public JwtDriver() {
     this(ConnectEnvironment.SYSTEM);
   }
 

@@ -58,7 +58,7 @@ class SessionSetupQuotingTest {
         "jwt.roleClaim", "db_role"), "app"));
   }
 
-  private static Token tokenWithRole(String role) {
+  private static Token tokenWithRole(String role) throws Exception {
     return Token.fromJwt(TestIssuer.shared().mint("app", b -> b.claim("db_role", role)));
   }
 
