@@ -1,5 +1,6 @@
 package dev.jdbcjwt.jdbc;
 
+import dev.jdbcjwt.jdbc.internal.ConnectEnvironment;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.ConnectPlan;
 import dev.jdbcjwt.jdbc.internal.Errors;
@@ -37,7 +38,7 @@ import java.util.logging.Logger;
  * props.setProperty("user", "orders");
  * props.setProperty("jwt.provider", "signed");
  * props.setProperty("jwt.signingKey", "file:/keys/orders.pem");
- * DriverManager.getConnection("jdbc:jwt:postgresql://db:5432/orders", props);
+ * DriverManager.getConnection("jdbc:jwt:postgresql://db:5432/orders?sslmode=verify-full", props);
  * </pre>
  * Options that reach the JVM's files, commands, keys or identity come from {@code Properties}, not from the URL,
  * unless the application declares its URLs trusted ({@link #trustUrls}).
@@ -61,12 +62,27 @@ public final class JwtDriver implements Driver {
     }
   }
 
+  private final ConnectEnvironment environment;
+
+  /**
+   * Public for {@link java.util.ServiceLoader} (DriverManager loads drivers with it; without a public no-arg
+   * constructor it stops loading every driver). Applications use {@link #instance()}.
+   */
+  public JwtDriver() {
+    this(ConnectEnvironment.SYSTEM);
+  }
+
+  /** For tests: a driver (not registered) whose hosts and vendor drivers come from {@code environment}. */
+  JwtDriver(ConnectEnvironment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
-    ConnectPlan plan = ConnectPlan.of(url, info);
+    ConnectPlan plan = ConnectPlan.of(url, info, environment);
     TokenCache tokens = plan.tokens();
     Token token = fetch(tokens);
     try {

@@ -23,7 +23,7 @@ import java.util.Properties;
  *
  * <pre>
  * HikariConfig config = new HikariConfig();
- * config.setJdbcUrl("jdbc:jwt:postgresql://db/app");
+ * config.setJdbcUrl("jdbc:jwt:postgresql://db/app?sslmode=verify-full");
  * config.addDataSourceProperty("jwt.provider", "file");
  * config.addDataSourceProperty("jwt.tokenFile", "/var/run/secrets/tokens/db");
  * JwtHikari.configure(config);

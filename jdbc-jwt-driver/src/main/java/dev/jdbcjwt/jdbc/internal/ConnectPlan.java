@@ -37,8 +37,9 @@ public final class ConnectPlan {
   private final JwtConnection.OnExpiry onExpiry;
   private final boolean needsTrustedUrl;
 
-  private ConnectPlan(ConnectionRequest request, Driver vendor) {
+  private ConnectPlan(ConnectionRequest request, Driver vendor, ConnectEnvironment env) throws SQLException {
     TokenConfig config = request.tokenConfig();
+    TlsRule.check(request.url(), vendor, request.vendorProperties(), config, env.hosts());
     this.request = request;
     this.vendor = vendor;
     this.injector = new CredentialInjector(config);
@@ -50,14 +51,22 @@ public final class ConnectPlan {
 
   /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
   public static ConnectPlan of(String url, Properties info) throws SQLException {
-    Key key = new Key(url, snapshot(info));
+    return of(url, info, ConnectEnvironment.SYSTEM);
+  }
+
+  /**
+   * As {@link #of(String, Properties)} in {@code env}. A new plan checks the TLS rule ({@link TlsRule}) before it is
+   * kept, so a refused configuration never reaches the vendor driver and a kept plan needs no DNS lookup.
+   */
+  public static ConnectPlan of(String url, Properties info, ConnectEnvironment env) throws SQLException {
+    Key key = new Key(url, snapshot(info), env);
     ConnectPlan plan = PLANS.get(key);
     if (plan != null && plan.needsTrustedUrl && !UrlTrust.trusted()) {
       plan = null; // URLs were trusted when it was made, and no longer are: parsing refuses it now
     }
     if (plan == null) {
       ConnectionRequest request = ConnectionRequest.parse(url, info);
-      plan = new ConnectPlan(request, VendorDrivers.find(request.url()));
+      plan = new ConnectPlan(request, env.drivers().find(request.url()), env);
       if (PLANS.size() >= MAX_PLANS) {
         PLANS.clear();
       }
@@ -124,8 +133,8 @@ public final class ConnectPlan {
     return "ConnectPlan[jdbc:" + request.url().vendorScheme() + ":…, " + vendor.getClass().getName() + "]";
   }
 
-  /** The URL and a copy of the string properties. Never printed: values may be secrets. */
-  private record Key(String url, Map<String, String> properties) {
+  /** The URL, a copy of the string properties and the environment. Never printed: values may be secrets. */
+  private record Key(String url, Map<String, String> properties, ConnectEnvironment env) {
     @Override
     public String toString() {
       return "Key[…]";

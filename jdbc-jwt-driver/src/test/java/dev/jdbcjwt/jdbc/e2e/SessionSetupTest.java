@@ -95,6 +95,25 @@ class SessionSetupTest {
   }
 
   @Test
+  void claimNamesArePublishedInLowerCase() throws Exception {
+    try (Connection c = DriverManager.getConnection(pgUrl("&jwt.sessionClaims=true"),
+        signed("rls_user", "Region", "emea"))) {
+      assertThat(rows(c, "select setting from pg_settings where name = 'request.jwt.claim.region'")).isEmpty();
+      assertThat(rows(c, "select current_setting('request.jwt.claim.region')")).containsExactly("emea");
+    }
+  }
+
+  @Test
+  void claimNamesThatCollideOnceFoldedAreRefusedNamingThemButNotTheirValues() {
+    assertThatThrownBy(() -> DriverManager.getConnection(pgUrl("&jwt.sessionClaims=true"),
+        signed("rls_user", "tenant", "acme-secret-value", "Tenant", "globex-secret-value")))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY000"))
+        .hasMessageContaining("claims 'Tenant' and 'tenant' differ only in case")
+        .hasMessageContaining("jwt.sessionClaims")
+        .hasMessageNotContaining("secret-value");
+  }
+
+  @Test
   void withoutSessionClaimsThePolicySeesNothing() throws Exception {
     try (Connection c = DriverManager.getConnection(pgUrl(""), signed("rls_user", "tenant", "acme"))) {
       assertThat(rows(c, "select body from tenant_docs")).isEmpty();

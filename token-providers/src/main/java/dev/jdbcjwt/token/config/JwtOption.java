@@ -37,6 +37,13 @@ public enum JwtOption {
   FETCH_TIMEOUT(Origin.URL_ALLOWED, "jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
       "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
           + "before failing with SQLState 08001."),
+  ALLOW_UNVERIFIED_TLS("jwt.allowUnverifiedTls", Group.COMMON, OptionType.CHOICE, "false",
+      "Send the token even when the database connection does not verify the server's certificate (pgjdbc sslmode "
+          + "other than verify-full/verify-ca, Connector/J sslMode other than VERIFY_IDENTITY/VERIFY_CA, MariaDB "
+          + "sslMode other than verify-full/verify-ca) and the host is not loopback or a Unix socket; also silences "
+          + "the warning for vendors whose TLS settings are not known. The server, or anyone in between, can then "
+          + "take the token. Application configuration only (connection properties), never the URL.",
+      "false", "true"),
 
   // ---- session set-up ----
   ROLE_CLAIM(Origin.URL_ALLOWED, "jwt.roleClaim", Group.SESSION, OptionType.TEXT, null,

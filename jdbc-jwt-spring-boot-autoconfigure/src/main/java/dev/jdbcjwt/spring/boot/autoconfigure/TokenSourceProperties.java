@@ -55,6 +55,13 @@ public class TokenSourceProperties {
   private Duration fetchTimeout;
 
   /**
+   * Send the token even when the database connection does not verify the server's certificate and the host is not
+   * loopback or a Unix socket; also silences the warning for vendors whose TLS settings are not known
+   * (jwt.allowUnverifiedTls). The server, or anyone in between, can then take the token.
+   */
+  private Boolean allowUnverifiedTls;
+
+  /**
    * After login, switch to the database role named by this claim of the token, SET ROLE (jwt.roleClaim); the
    * database still checks that the login user may take the role.
    */
@@ -265,6 +272,7 @@ public class TokenSourceProperties {
     put(o, JwtOption.REFRESH_AHEAD, refreshAhead);
     put(o, JwtOption.ON_EXPIRY, onExpiry == null ? null : onExpiry.name().toLowerCase(Locale.ROOT));
     put(o, JwtOption.FETCH_TIMEOUT, fetchTimeout);
+    put(o, JwtOption.ALLOW_UNVERIFIED_TLS, allowUnverifiedTls == null ? null : allowUnverifiedTls.toString());
     put(o, JwtOption.ROLE_CLAIM, roleClaim);
     put(o, JwtOption.SESSION_CLAIMS, sessionClaims == null ? null : sessionClaims.toString());
     put(o, JwtOption.TOKEN, token);
@@ -392,6 +400,14 @@ public class TokenSourceProperties {
 
   public void setFetchTimeout(Duration fetchTimeout) {
     this.fetchTimeout = fetchTimeout;
+  }
+
+  public Boolean getAllowUnverifiedTls() {
+    return allowUnverifiedTls;
+  }
+
+  public void setAllowUnverifiedTls(Boolean allowUnverifiedTls) {
+    this.allowUnverifiedTls = allowUnverifiedTls;
   }
 
   public String getRoleClaim() {

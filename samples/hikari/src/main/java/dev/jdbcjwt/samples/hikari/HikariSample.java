@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * docs/security.md).
  *
  * <pre>
- * java HikariSample 'jdbc:jwt:postgresql://db:5432/app' orders jwt.provider=client-credentials \
+ * java HikariSample 'jdbc:jwt:postgresql://db:5432/app?sslmode=verify-full' orders jwt.provider=client-credentials \
  *     jwt.issuer=https://idp/realms/prod jwt.clientId=orders jwt.clientSecret=env:ORDERS_SECRET
  * </pre>
  */

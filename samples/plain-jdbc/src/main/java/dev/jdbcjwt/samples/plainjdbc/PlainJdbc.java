@@ -17,7 +17,7 @@ import java.util.Properties;
  * options as connection properties (a URL may not choose keys, files or identities: docs/security.md).
  *
  * <pre>
- * java PlainJdbc 'jdbc:jwt:postgresql://db:5432/app' app jwt.provider=signed jwt.signingKey=file:/keys/app.pem \
+ * java PlainJdbc 'jdbc:jwt:postgresql://db:5432/app?sslmode=verify-full' app jwt.provider=signed jwt.signingKey=file:/keys/app.pem \
  *     jwt.issuer=https://issuer jwt.audience=app-db
  * </pre>
  */

@@ -2,12 +2,12 @@ package dev.jdbcjwt.token.providers.http;
 
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.net.HostClassifier;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks identity provider URLs: absolute http(s), and https unless the host is loopback, a cloud metadata address
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * or user info.
  */
 public final class Endpoints {
-
-  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private Endpoints() {
   }
@@ -53,11 +51,17 @@ public final class Endpoints {
    */
   public static void requireSecure(URI uri, String what, HttpSettings settings, Set<String> plainHttpHosts)
       throws TokenException {
+    requireSecure(uri, what, settings, plainHttpHosts, HostClassifier.system());
+  }
+
+  /** As {@link #requireSecure(URI, String, HttpSettings, Set)}, with loopback decided by {@code hosts}. */
+  public static void requireSecure(URI uri, String what, HttpSettings settings, Set<String> plainHttpHosts,
+      HostClassifier hosts) throws TokenException {
     if ("https".equalsIgnoreCase(uri.getScheme()) || settings.allowInsecureHttp()) {
       return;
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
-    if (isLoopback(host) || plainHttpHosts.contains(host)) {
+    if (plainHttpHosts.contains(host) || hosts.isLoopback(host)) {
       return;
     }
     throw TokenException.configuration(what + " " + describe(uri) + " uses plain http, which would send "
@@ -65,14 +69,12 @@ public final class Endpoints {
         + "=true for a test set-up");
   }
 
-  /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+  /**
+   * Whether {@code host} is loopback by its addresses ({@link HostClassifier#system()}): 127.0.0.0/8 and ::1
+   * literals, and {@code localhost} names that resolve to loopback only.
+   */
   public static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.equals("localhost") || h.endsWith(".localhost") || LOOPBACK_V4.matcher(h).matches()
-        || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    return HostClassifier.system().isLoopback(host);
   }
 
   /** scheme://host[:port]/path, without query, fragment or user info (they may carry secrets). */

@@ -2,8 +2,10 @@ package dev.jdbcjwt.token.providers.http;
 
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.net.HostClassifier;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,6 +30,16 @@ class EndpointsTest {
     assertThat(Endpoints.isLoopback("127.0.0.1.evil.example")).isFalse();
     assertThat(Endpoints.isLoopback("localhost.evil.example")).isFalse();
     assertThat(Endpoints.isLoopback("169.254.169.254")).isFalse();
+  }
+
+  @Test
+  void plainHttpForLocalhostNamesIsDecidedOnTheirAddresses() throws Exception {
+    HostClassifier foo = HostClassifier.resolvingWith(name -> new InetAddress[] {InetAddress.getByName("10.0.0.5")});
+    assertThatThrownBy(() -> Endpoints.requireSecure(URI.create("http://foo.localhost:8080/t"), "x", STRICT,
+        Set.of(), foo)).isInstanceOf(TokenException.class).hasMessageContaining("uses plain http");
+    HostClassifier local = HostClassifier.resolvingWith(name -> new InetAddress[] {InetAddress.getByName("::1")});
+    assertThatCode(() -> Endpoints.requireSecure(URI.create("http://foo.localhost:8080/t"), "x", STRICT, Set.of(),
+        local)).doesNotThrowAnyException();
   }
 
   @Test
