@@ -64,6 +64,11 @@ class ReleaseArtifactsTest {
     Set<String> names = new HashSet<>();
     modules().forEach(m -> names.add(m.artifactId()));
     assertThat(names).as("excludeArtifacts names only modules that exist").containsAll(excluded());
+    for (Module m : modules()) {
+      assertThat("true".equals(m.property("maven.deploy.skip")))
+          .as(m.artifactId() + ": maven.deploy.skip=true exactly when excluded from Central")
+          .isEqualTo(excluded().contains(m.artifactId()));
+    }
     assertThat(deployable().stream().map(Module::artifactId)).containsAll(KNOWN_DEPLOYABLE)
         .doesNotContain("jdbc-jwt-test-harness", "jdbc-jwt-benchmarks", "jdbc-jwt-release-check");
   }
