@@ -15,7 +15,7 @@ public final class RefreshAhead {
     this.duration = duration;
   }
 
-  /** Refresh when {@code percent}% of the lifetime remains (0 < percent < 100). */
+  /** Refresh when {@code percent}% of the lifetime remains (0 &lt; percent &lt; 100). */
   public static RefreshAhead share(double percent) {
     if (!(percent > 0 && percent < 100)) {
       throw new IllegalArgumentException("the refresh-ahead share must be between 0% and 100% (got " + percent + "%)");

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The JVM-wide threads of the token caches: one timer thread ({@code jdbc-jwt-refresh-timer}) and a small pool for
  * identity provider calls ({@code jdbc-jwt-token-fetch-N}), so a hung provider never delays another cache's timer.
- * Daemon threads with no context class loader, started lazily, stopped by {@link #shutdown()} (redeploys) and
+ * Daemon threads with no context class loader, started lazily, stopped by {@link #shutdown(Duration)} (redeploys) and
  * restarted on next use.
  */
 public final class SharedScheduler {
