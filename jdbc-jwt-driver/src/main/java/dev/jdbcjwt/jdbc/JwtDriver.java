@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * URLs are not for this driver: {@link #connect} returns {@code null} for them.
  *
  * <pre>
- * jdbc:jwt:postgresql://db:5432/orders?sslmode=verify-full&user=orders&amp;jwt.provider=signed&amp;jwt.signingKey=file:/keys/orders.pem
+ * jdbc:jwt:postgresql://db:5432/orders?sslmode=verify-full&amp;user=orders&amp;jwt.provider=signed
+ *     &amp;jwt.signingKey=file:/keys/orders.pem
  * </pre>
  */
 public final class JwtDriver implements Driver {

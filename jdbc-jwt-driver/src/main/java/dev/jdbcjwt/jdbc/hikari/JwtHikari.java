@@ -21,7 +21,7 @@ import java.util.Properties;
  *
  * <pre>
  * HikariConfig config = new HikariConfig();
- * config.setJdbcUrl("jdbc:jwt:postgresql://db/app?sslmode=verify-full&jwt.provider=…");
+ * config.setJdbcUrl("jdbc:jwt:postgresql://db/app?sslmode=verify-full&amp;jwt.provider=…");
  * JwtHikari.configure(config);
  * </pre>
  * {@link JwtHikariDataSource} does this itself and also retires connections on borrow and on token invalidation.

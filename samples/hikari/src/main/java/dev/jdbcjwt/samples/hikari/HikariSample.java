@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lifetime and never hands out a connection whose token has expired.
  *
  * <pre>
- * java HikariSample 'jdbc:jwt:postgresql://db:5432/app?sslmode=verify-full&jwt.provider=client-credentials
+ * java HikariSample 'jdbc:jwt:postgresql://db:5432/app?sslmode=verify-full&amp;jwt.provider=client-credentials
  *     &amp;jwt.issuer=https://idp/realms/prod&amp;jwt.clientId=orders&amp;jwt.clientSecret=env:ORDERS_SECRET' orders
  * </pre>
  */

@@ -16,7 +16,8 @@ import java.util.Properties;
  * Plain JDBC with a token instead of a password: DriverManager, one URL, nothing else.
  *
  * <pre>
- * java PlainJdbc 'jdbc:jwt:postgresql://db:5432/app?sslmode=verify-full&jwt.provider=signed&amp;jwt.signingKey=file:/keys/app.pem
+ * java PlainJdbc 'jdbc:jwt:postgresql://db:5432/app?sslmode=verify-full&amp;jwt.provider=signed
+ *     &amp;jwt.signingKey=file:/keys/app.pem
  *     &amp;jwt.issuer=https://issuer&amp;jwt.audience=app-db' app
  * </pre>
  */
