@@ -51,8 +51,8 @@ public final class TlsRule {
     }
     throw Errors.configuration("the token would be sent to " + String.join(", ", remote) + " over a connection "
         + "that does not verify the server (" + t.vendor() + ": " + t.found() + "), so a server or anyone in "
-        + "between could take it; add " + t.toAdd() + " to the URL or the properties, or connect over loopback or "
-        + "a Unix socket. To send it anyway (not recommended), set " + JwtOption.ALLOW_UNVERIFIED_TLS.key()
+        + "between could take it; " + t.fix() + ", or connect over loopback or a Unix socket. To send it anyway "
+        + "(not recommended), set " + JwtOption.ALLOW_UNVERIFIED_TLS.key()
         + "=true in the connection properties");
   }
 
