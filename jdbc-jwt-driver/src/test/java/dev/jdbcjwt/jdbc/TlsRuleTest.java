@@ -116,6 +116,27 @@ class TlsRuleTest {
   }
 
   @Test
+  void settingsThatUndoVerificationAreRefusedAndTrustAnchorsMustNotComeFromTheUrl() throws SQLException {
+    assertRefused("postgresql://db.example.test/app?sslmode=verify-full&sslfactory=org.postgresql.ssl."
+        + "NonValidatingFactory", new Properties(), "trusts any certificate");
+    String singleCert = "postgresql://db.example.test/app?sslmode=verify-full&sslfactory=org.postgresql.ssl."
+        + "SingleCertValidatingFactory";
+    assertRefused(singleCert + "&sslfactoryarg=classpath:ca.pem", new Properties(), "sslfactoryarg");
+    assertRefused("mysql://db.example.test/app?sslMode=VERIFY_CA&trustCertificateKeyStoreUrl=https://x.example.test/ca"
+        + ".jks", new Properties(), "trustCertificateKeyStoreUrl");
+    assertRefused("mariadb://db.example.test/app?sslMode=verify-full&serverSslCert=-----BEGIN%20CERTIFICATE-----",
+        new Properties(), "serverSslCert");
+    assertAccepted(singleCert, props("sslfactoryarg", "classpath:ca.pem"));
+    spy = new SpyVendorDriver();
+    driver = new JwtDriver(new ConnectEnvironment(HOSTS, url -> spy));
+    assertAccepted("mysql://db.example.test/app?sslMode=VERIFY_CA", props("trustCertificateKeyStoreUrl",
+        "file:/etc/ca.jks"));
+    spy = new SpyVendorDriver();
+    driver = new JwtDriver(new ConnectEnvironment(HOSTS, url -> spy));
+    assertAccepted("mariadb://db.example.test/app?sslMode=verify-full", props("serverSslCert", "/etc/ca.pem"));
+  }
+
+  @Test
   void everyHostOfAMultiHostUrlCounts() {
     assertRefused("postgresql://127.0.0.1:5432,db.example.test:5432/app?targetServerType=primary", "db.example.test");
   }

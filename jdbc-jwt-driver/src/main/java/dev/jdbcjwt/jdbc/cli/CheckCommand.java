@@ -4,6 +4,7 @@ import dev.jdbcjwt.jdbc.JwtDriver;
 import dev.jdbcjwt.jdbc.SqlStates;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.UrlPolicy;
+import dev.jdbcjwt.jdbc.internal.TlsRule;
 import dev.jdbcjwt.jdbc.internal.VendorDrivers;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
@@ -12,6 +13,7 @@ import dev.jdbcjwt.token.config.Durations;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.SecretReference;
 import dev.jdbcjwt.token.config.TokenConfig;
+import dev.jdbcjwt.token.net.HostClassifier;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,6 +124,8 @@ final class CheckCommand {
       Driver vendor = VendorDrivers.find(request.url());
       out.println("2. Vendor driver: " + vendor.getClass().getName() + " " + vendor.getMajorVersion() + "."
           + vendor.getMinorVersion());
+      // the driver would refuse this before any connection; say so before asking the identity provider
+      TlsRule.check(request.url(), vendor, request.vendorProperties(), config, HostClassifier.system());
     } catch (SQLException e) {
       return fail(ExitCode.CONFIGURATION, e.getMessage());
     }

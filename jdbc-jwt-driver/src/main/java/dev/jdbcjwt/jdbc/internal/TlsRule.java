@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Other vendors' settings are unknown to us: a warning once per vendor (none for embedded H2). Decided once per plan,
  * so the warm connect path does no DNS lookup (see docs/security.md for why that is safe).
  */
-final class TlsRule {
+public final class TlsRule {
 
   private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.jdbc");
   private static final Set<String> WARNED_VENDORS = ConcurrentHashMap.newKeySet();
@@ -31,7 +31,7 @@ final class TlsRule {
   }
 
   /** Throws HY000 when the token would go to a server nobody verified. Runs before any connection attempt. */
-  static void check(JwtUrl url, Driver vendor, Properties vendorProperties, TokenConfig config,
+  public static void check(JwtUrl url, Driver vendor, Properties vendorProperties, TokenConfig config,
       HostClassifier hosts) throws SQLException {
     if (Boolean.parseBoolean(config.get(JwtOption.ALLOW_UNVERIFIED_TLS).orElse("false"))) {
       return;
@@ -51,8 +51,8 @@ final class TlsRule {
     }
     throw Errors.configuration("the token would be sent to " + String.join(", ", remote) + " over a connection "
         + "that does not verify the server (" + t.vendor() + ": " + t.found() + "), so a server or anyone in "
-        + "between could take it; add " + t.toAdd() + " to the URL or the properties, or connect over loopback or "
-        + "a Unix socket. To send it anyway (not recommended), set " + JwtOption.ALLOW_UNVERIFIED_TLS.key()
+        + "between could take it; " + t.fix() + ", or connect over loopback or a Unix socket. To send it anyway "
+        + "(not recommended), set " + JwtOption.ALLOW_UNVERIFIED_TLS.key()
         + "=true in the connection properties");
   }
 
@@ -68,10 +68,11 @@ final class TlsRule {
 
   /** {@code jdbc:h2:mem:}, {@code jdbc:h2:file:}, {@code jdbc:h2:~/…}, {@code jdbc:h2:./…}: no network at all. */
   static boolean isEmbeddedH2(JwtUrl url) {
-    if (!url.vendorScheme().equals("h2")) {
+    String prefix = "jdbc:h2:";
+    if (!url.vendorUrl().regionMatches(true, 0, prefix, 0, prefix.length())) {
       return false;
     }
-    String rest = url.vendorUrl().substring("jdbc:h2:".length()).toLowerCase(java.util.Locale.ROOT);
+    String rest = url.vendorUrl().substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
     return !rest.startsWith("tcp:") && !rest.startsWith("ssl:");
   }
 }

@@ -23,13 +23,19 @@ final class VendorTls {
    * @param vendor the driver's name for messages
    * @param verifying the mode verifies the server's certificate (and, for the full modes, its name)
    * @param found the setting as found, for messages, e.g. "sslmode=require"
-   * @param toAdd the setting that makes it verifying, e.g. "sslmode=verify-full (or verify-ca)"
+   * @param fix what to do, e.g. "add sslmode=verify-full (or verify-ca) to the URL or the properties"
    * @param unixSocket the connection goes over a Unix domain socket, not the network
    * @param hosts the hosts the driver connects to (all of them for multi-host URLs)
    */
-  record Transport(String vendor, boolean verifying, String found, String toAdd, boolean unixSocket,
+  record Transport(String vendor, boolean verifying, String found, String fix, boolean unixSocket,
       List<String> hosts) {
   }
+
+  private static final String PG_FIX = "add sslmode=verify-full (or verify-ca) to the URL or the properties";
+  private static final String MYSQL_FIX = "add sslMode=VERIFY_IDENTITY (or VERIFY_CA) to the URL or the properties";
+  private static final String MARIADB_FIX = "add sslMode=verify-full (or verify-ca) to the URL or the properties";
+  private static final Set<String> PG_TRUST_ALL_FACTORIES = Set.of("org.postgresql.ssl.NonValidatingFactory");
+  private static final String PG_CERT_FROM_ARG = "org.postgresql.ssl.SingleCertValidatingFactory";
 
   private static final Set<String> PG_UNIX_FACTORIES = Set.of(
       "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg",
@@ -95,6 +101,17 @@ final class VendorTls {
       verifying = false;
       found = "no sslmode (pgjdbc's default is prefer)";
     }
+    String fix = PG_FIX;
+    String factory = p.getOrDefault("sslfactory", "");
+    if (verifying && PG_TRUST_ALL_FACTORIES.contains(factory)) {
+      verifying = false;
+      found += " with sslfactory=" + factory + ", which trusts any certificate";
+      fix = "leave sslfactory out (or use org.postgresql.ssl.DefaultJavaSSLFactory)";
+    } else if (verifying && factory.equals(PG_CERT_FROM_ARG) && address.query().containsKey("sslfactoryarg")) {
+      verifying = false;
+      found += " with the trusted certificate given in the URL (sslfactoryarg)";
+      fix = "give sslfactoryarg in the connection properties, not in the URL (a URL may come from someone else)";
+    }
     boolean unix = PG_UNIX_FACTORIES.contains(p.getOrDefault("socketFactory", ""));
     List<String> hosts = new ArrayList<>();
     if (p.containsKey("service")) {
@@ -107,7 +124,7 @@ final class VendorTls {
         hosts.add(h.strip());
       }
     }
-    return new Transport("pgjdbc", verifying, found, "sslmode=verify-full (or verify-ca)", unix, hosts);
+    return new Transport("pgjdbc", verifying, found, fix, unix, hosts);
   }
 
   private static String env(String variable, String systemProperty) {
@@ -130,6 +147,7 @@ final class VendorTls {
     boolean verifying = true;
     boolean unix = true;
     String found = null;
+    String fix = MYSQL_FIX;
     List<String> hosts = new ArrayList<>();
     for (VendorAddress.Host h : hostsOrDefault(address)) {
       Map<String, String> p = new LinkedHashMap<>(global);
@@ -147,12 +165,19 @@ final class VendorTls {
         v = false;
         f = "no sslMode (Connector/J's default is PREFERRED)";
       }
+      if (v && (address.query().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("trustCertificateKeyStoreUrl"))
+          || h.keys().containsKey("trustcertificatekeystoreurl"))) {
+        v = false;
+        f += " with the trust store named in the URL (trustCertificateKeyStoreUrl)";
+        fix = "give trustCertificateKeyStoreUrl in the connection properties, not in the URL (a URL may come from "
+            + "someone else)";
+      }
       verifying &= v;
       found = found == null || !v ? f : found;
       unix &= MYSQL_UNIX_FACTORIES.contains(p.getOrDefault("socketfactory", ""));
       hosts.add(h.name().isEmpty() ? "localhost" : h.name());
     }
-    return new Transport("MySQL Connector/J", verifying, found, "sslMode=VERIFY_IDENTITY (or VERIFY_CA)", unix, hosts);
+    return new Transport("MySQL Connector/J", verifying, found, fix, unix, hosts);
   }
 
   private static boolean isTrue(String v) {
@@ -186,10 +211,16 @@ final class VendorTls {
       verifying = false;
       found = "useSsl with trustServerCertificate";
     }
+    String fix = MARIADB_FIX;
+    if (verifying && address.query().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("serverSslCert"))) {
+      verifying = false;
+      found += " with the server certificate given in the URL (serverSslCert)";
+      fix = "give serverSslCert in the connection properties, not in the URL (a URL may come from someone else)";
+    }
     boolean unix = p.getOrDefault("localsocket", List.of()).stream().anyMatch(s -> !s.isBlank());
     List<String> hosts = new ArrayList<>();
     hostsOrDefault(address).forEach(h -> hosts.add(h.name().isEmpty() ? "localhost" : h.name()));
-    return new Transport("MariaDB Connector/J", verifying, found, "sslMode=verify-full (or verify-ca)", unix, hosts);
+    return new Transport("MariaDB Connector/J", verifying, found, fix, unix, hosts);
   }
 
   private static void add(Map<String, List<String>> into, String key, String value) {

@@ -77,6 +77,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void anUnverifiedConnectionToARemoteHostExitsWith2BeforeAnyTokenIsFetched() {
+    // db.example.test is not a localhost name: it is not resolved, no DNS query is sent
+    Result r = check("jdbc:jwt:postgresql://db.example.test:5432/app?sslmode=require&jwt.provider=static"
+        + "&jwt.token=not-a-real-token-value");
+    assertThat(r.code()).isEqualTo(ExitCode.CONFIGURATION);
+    assertThat(r.err()).contains("does not verify the server").contains("sslmode=verify-full")
+        .contains("jwt.allowUnverifiedTls");
+    assertThat(r.out()).doesNotContain("3. Token");
+  }
+
+  @Test
   void anUnreachableIdentityProviderExitsWith3() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -11,7 +11,7 @@ final class LoopbackHosts implements HostClassifier {
   static final LoopbackHosts SYSTEM = new LoopbackHosts(InetAddress::getAllByName);
 
   private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-f:.]+(%[0-9a-z_.-]+)?");
+  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-f:][0-9a-f:.]*(%[0-9a-z_.-]+)?");
 
   private final Resolver resolver;
 
@@ -35,7 +35,7 @@ final class LoopbackHosts implements HostClassifier {
       return validOctets(h) && literalIsLoopback(h);
     }
     if (h.indexOf(':') >= 0) {
-      // Java parses anything with a colon as an IPv6 literal and never looks it up
+      // Java parses text that starts with a hex digit or ':' and has a colon as an IPv6 literal, never as a name
       return IPV6_LITERAL.matcher(h).matches() && literalIsLoopback(h);
     }
     if (h.endsWith(".")) {
