@@ -1,0 +1,95 @@
+package dev.jdbcjwt.token.cache;
+
+import dev.jdbcjwt.token.Secret;
+import dev.jdbcjwt.token.Token;
+import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.TokenSource;
+import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.TokenConfig;
+import dev.jdbcjwt.token.providers.Redaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A token source whose errors never quote the configuration's own secrets: an identity provider or a command that
+ * echoes the client secret (or any other resolved secret option) in its error text has it replaced by
+ * {@value Redaction#REDACTED} before the message reaches a log line, an event or an exception.
+ */
+final class KnownSecretsSource implements TokenSource {
+
+  private final TokenSource source;
+  private final List<String> known;
+
+  private KnownSecretsSource(TokenSource source, List<String> known) {
+    this.source = source;
+    this.known = known;
+  }
+
+  /** {@code source} itself when {@code config} has no secret to look for. */
+  static TokenSource wrap(TokenSource source, TokenConfig config) {
+    List<String> known = knownSecrets(config);
+    return known.isEmpty() ? source : new KnownSecretsSource(source, known);
+  }
+
+  /** The values of the configuration's secret options, resolved ({@code env:}, {@code file:}); unresolvable ones left. */
+  static List<String> knownSecrets(TokenConfig config) {
+    List<String> values = new ArrayList<>();
+    for (JwtOption option : JwtOption.values()) {
+      if (option.isSecret() && config.options().containsKey(option.key())) {
+        try {
+          config.secret(option).map(Secret::reveal).map(String::strip).ifPresent(values::add);
+        } catch (TokenException e) {
+          // the source reports what cannot be read; nothing known to hide here
+        }
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  @Override
+  public Token fetch() throws TokenException {
+    try {
+      return source.fetch();
+    } catch (TokenException e) {
+      throw scrubbed(e);
+    }
+  }
+
+  private TokenException scrubbed(TokenException e) {
+    String message = e.getMessage();
+    String clean = Redaction.withoutKnown(message, known);
+    if (clean == null || clean.equals(message) && !mentionsKnown(e.getCause())) {
+      return e;
+    }
+    Throwable cause = mentionsKnown(e.getCause()) ? null : e.getCause();
+    TokenException replaced = new TokenException(e.kind(), clean, cause);
+    replaced.setStackTrace(e.getStackTrace());
+    return replaced;
+  }
+
+  /** True when the message of {@code t} or of one of its causes contains a known secret. */
+  private boolean mentionsKnown(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && !Optional.ofNullable(Redaction.withoutKnown(m, known)).orElse(m).equals(m)) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    source.close();
+  }
+
+  @Override
+  public String toString() {
+    return source.toString();
+  }
+}
