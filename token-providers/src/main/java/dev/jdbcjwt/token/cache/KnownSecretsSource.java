@@ -33,7 +33,7 @@ final class KnownSecretsSource implements TokenSource {
     return known.isEmpty() ? source : new KnownSecretsSource(source, known);
   }
 
-  /** The values of the configuration's secret options, resolved ({@code env:}, {@code file:}); unresolvable ones left. */
+  /** The resolved values ({@code env:}, {@code file:}) of the secret options; unreadable ones are skipped. */
   static List<String> knownSecrets(TokenConfig config) {
     List<String> values = new ArrayList<>();
     for (JwtOption option : JwtOption.values()) {

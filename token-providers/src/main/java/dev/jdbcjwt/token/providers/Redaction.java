@@ -45,8 +45,8 @@ public final class Redaction {
   /**
    * Command-line arguments that carry a secret: {@code --client-secret X}, {@code --client-secret=X},
    * {@code --token X}, {@code --password X}, {@code --api-key X} (any flag whose name ends in secret, token, password,
-   * passwd, api-key or credential(s)). Short flags such as {@code -p} are not treated so: they mean a port as often as a
-   * password.
+   * passwd, api-key or credential(s)). Short flags such as {@code -p} are not treated so: they mean a port as
+   * often as a password.
    */
   private static final Pattern SECRET_ARGUMENT = Pattern.compile(
       "(?i)(--[A-Za-z0-9_-]*(?:secret|token|password|passwd|api[_-]?key|credentials?))(=|\\s+)"

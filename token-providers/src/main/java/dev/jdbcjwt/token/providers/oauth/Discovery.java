@@ -96,8 +96,9 @@ final class Discovery {
     }
     String declared = metadata.getIssuer().getValue();
     if (!trimSlash(declared).equals(trimSlash(issuer.toString()))) {
-      throw TokenException.configuration(JwtOption.ISSUER.key() + " is '" + issuer + "' but its discovery document "
-          + "names issuer '" + (declared.length() > 200 ? declared.substring(0, 200) + "…" : declared) + "'; set " + JwtOption.ISSUER.key()
+      String named = Redaction.endpoint(declared.length() > 200 ? declared.substring(0, 200) + "…" : declared);
+      throw TokenException.configuration(JwtOption.ISSUER.key() + " is '" + Redaction.endpoint(issuer.toString())
+          + "' but its discovery document names issuer '" + named + "'; set " + JwtOption.ISSUER.key()
           + " to the issuer exactly as the identity provider names it");
     }
     URI endpoint = metadata.getTokenEndpointURI();
