@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * A token source whose errors never quote the configuration's own secrets: an identity provider or a command that
  * echoes the client secret (or any other resolved secret option) in its error text has it replaced by
- * {@value Redaction#REDACTED} before the message reaches a log line, an event or an exception.
+ * {@value Redaction#REDACTED}. The built-in providers quote outside text only through {@link Redaction#redact}, which
+ * during the fetch knows these secrets ({@link Redaction#withKnownSecrets}), so the text is clean where it first
+ * becomes a message; a message that still carries one (a third-party provider's) is replaced before it goes on.
  */
 final class KnownSecretsSource implements TokenSource {
 
@@ -51,7 +53,7 @@ final class KnownSecretsSource implements TokenSource {
   @Override
   public Token fetch() throws TokenException {
     try {
-      return source.fetch();
+      return Redaction.withKnownSecrets(known, source::fetch);
     } catch (TokenException e) {
       throw scrubbed(e);
     }

@@ -58,7 +58,35 @@ public final class Redaction {
   /** Any run of 32 or more token characters (dots excepted, so host names stay): opaque tokens, keys, base64. */
   private static final Pattern LONG_OPAQUE = Pattern.compile("[A-Za-z0-9+/_~=-]{32,}");
 
+  /** The secrets of the configuration whose token is being fetched on this thread ({@link #withKnownSecrets}). */
+  private static final ThreadLocal<Collection<String>> KNOWN = new ThreadLocal<>();
+
+  /** A call that may throw. */
+  @FunctionalInterface
+  public interface Call<T, E extends Exception> {
+    T call() throws E;
+  }
+
   private Redaction() {
+  }
+
+  /**
+   * Runs {@code call} with {@code known} as secrets that every {@link #redact} on this thread also removes: the token
+   * cache wraps each fetch in it, so an identity provider's error text or a command's stderr that echoes the
+   * configuration's own secret is cleaned where it is first put into a message.
+   */
+  public static <T, E extends Exception> T withKnownSecrets(Collection<String> known, Call<T, E> call) throws E {
+    Collection<String> before = KNOWN.get();
+    KNOWN.set(before == null ? known : java.util.stream.Stream.concat(before.stream(), known.stream()).toList());
+    try {
+      return call.call();
+    } finally {
+      if (before == null) {
+        KNOWN.remove();
+      } else {
+        KNOWN.set(before);
+      }
+    }
   }
 
   /** {@code text} redacted and folded to one line of at most {@code maxChars} characters. */
@@ -68,13 +96,18 @@ public final class Redaction {
 
   /**
    * As {@link #redact(String, int)}, also replacing every occurrence of the {@code known} secret values (the
-   * configuration's own client secret, say, echoed back in an identity provider's error text).
+   * configuration's own client secret, say, echoed back in an identity provider's error text), besides those of
+   * {@link #withKnownSecrets} on this thread.
    */
   public static String redact(String text, int maxChars, Collection<String> known) {
     if (text == null) {
       return "";
     }
     String t = withoutKnown(text, known);
+    Collection<String> onThisThread = KNOWN.get();
+    if (onThisThread != null) {
+      t = withoutKnown(t, onThisThread);
+    }
     t = JWT.matcher(t).replaceAll(REDACTED);
     t = URL_USER_INFO.matcher(t).replaceAll("$1" + Matcher.quoteReplacement(REDACTED) + "@");
     t = SECRET_ARGUMENT.matcher(t).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
