@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public final class Secret {
 
-  private static final String REDACTED = "<redacted>";
+  private static final String REDACTED = dev.jdbcjwt.token.providers.Redaction.REDACTED;
 
   private final String value;
 

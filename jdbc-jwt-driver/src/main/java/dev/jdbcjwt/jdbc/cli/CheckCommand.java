@@ -11,9 +11,9 @@ import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.TokenCaches;
 import dev.jdbcjwt.token.config.Durations;
 import dev.jdbcjwt.token.config.JwtOption;
-import dev.jdbcjwt.token.config.SecretReference;
 import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.net.HostClassifier;
+import dev.jdbcjwt.token.providers.Redaction;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -201,8 +201,7 @@ final class CheckCommand {
   }
 
   private static String shown(String key, String value) {
-    boolean secret = JwtOption.forKey(key).map(JwtOption::isSecret).orElse(true);
-    return secret && !SecretReference.isReference(value) ? "<redacted>" : value;
+    return Redaction.option(key, value);
   }
 
   /** The vendor URL up to its parameters, which may carry a password. */

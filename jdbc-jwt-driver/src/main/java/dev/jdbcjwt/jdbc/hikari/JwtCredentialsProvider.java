@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariCredentialsProvider;
 import com.zaxxer.hikari.util.Credentials;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
 import dev.jdbcjwt.token.TokenException;
-import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.sql.SQLException;
 import java.util.Map;
@@ -24,23 +24,27 @@ import java.util.Objects;
 public final class JwtCredentialsProvider implements HikariCredentialsProvider {
 
   private final String user;
-  private final TokenCache cache;
+  private final TokenConfig config;
 
-  private JwtCredentialsProvider(String user, TokenCache cache) {
+  private JwtCredentialsProvider(String user, TokenConfig config) {
     this.user = user;
-    this.cache = cache;
+    this.config = config;
   }
 
   /** A provider for {@code user} with the given {@code jwt.*} options (validated now). */
   public static JwtCredentialsProvider of(String user, Map<String, String> jwtOptions) throws SQLException {
-    return new JwtCredentialsProvider(Objects.requireNonNull(user, "user"),
-        TokenCacheLookup.forOptions(jwtOptions, user));
+    TokenConfig config = TokenCacheLookup.configOf(jwtOptions, Objects.requireNonNull(user, "user"));
+    TokenCacheLookup.forConfig(config); // creates the cache, so its source is checked now
+    return new JwtCredentialsProvider(user, config);
   }
 
   @Override
   public Credentials getCredentials() {
     try {
-      return Credentials.of(user, cache.fetch().value().reveal());
+      // looked up each time (one hash lookup per physical connection): an idle cache may have been closed
+      return Credentials.of(user, TokenCacheLookup.forConfig(config).fetch().value().reveal());
+    } catch (SQLException e) {
+      throw new IllegalStateException("jdbc-jwt: no token cache for user '" + user + "': " + e.getMessage(), e);
     } catch (TokenException e) {
       // Hikari surfaces this as a failed connection attempt and retries.
       throw new IllegalStateException("jdbc-jwt: no token could be obtained for user '" + user + "': "
@@ -50,6 +54,6 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
 
   @Override
   public String toString() {
-    return "JwtCredentialsProvider[user=" + user + ", " + cache + "]";
+    return "JwtCredentialsProvider[user=" + user + ", " + config + "]";
   }
 }

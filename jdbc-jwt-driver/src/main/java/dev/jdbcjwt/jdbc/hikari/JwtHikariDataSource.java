@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.jdbcjwt.jdbc.TokenConnection;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
 import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.cache.TokenEvent;
 import dev.jdbcjwt.token.cache.TokenListener;
 
@@ -29,7 +31,7 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   private final java.util.concurrent.atomic.AtomicLong evictedForExpiry = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean prepared;
-  private volatile TokenCache cache;
+  private volatile TokenConfig tokenConfig;
   private final TokenListener evictOnInvalidation = this::onTokenEvent;
 
   public JwtHikariDataSource() {
@@ -63,8 +65,10 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   private void watch(HikariConfig config) {
     try {
-      cache = TokenCacheLookup.forUrl(config.getJdbcUrl(), JwtHikari.connectionProperties(config));
-      cache.addListener(evictOnInvalidation);
+      TokenConfig c = TokenCacheLookup.configFor(config.getJdbcUrl(), JwtHikari.connectionProperties(config));
+      // watched through the registry: the listener follows the configuration when an idle cache is made again
+      TokenCaches.watch(c, evictOnInvalidation);
+      tokenConfig = c;
     } catch (SQLException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -94,7 +98,15 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   /** The token cache this pool's connections log in with, once the pool is configured. */
   public java.util.Optional<TokenCache> tokenCache() {
-    return java.util.Optional.ofNullable(cache);
+    TokenConfig c = tokenConfig;
+    if (c == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(TokenCacheLookup.forConfig(c));
+    } catch (SQLException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private synchronized void prepareOnce() throws SQLException {
@@ -121,9 +133,9 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   @Override
   public void close() {
-    TokenCache c = cache;
+    TokenConfig c = tokenConfig;
     if (c != null) {
-      c.removeListener(evictOnInvalidation);
+      TokenCaches.unwatch(c, evictOnInvalidation);
     }
     super.close();
   }

@@ -2,6 +2,7 @@ package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.OptionType;
+import dev.jdbcjwt.token.providers.Redaction;
 
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -15,12 +16,13 @@ import java.util.Properties;
 
 /**
  * {@code Driver.getPropertyInfo}: every {@code jwt.*} option from the registry (a secret's value is never echoed, only
- * whether it is set; the value shown is the one connect would use, so an application-only option refused in the URL
+ * whether it is set, other values as {@link Redaction#option} prints them; the value shown is the one connect would
+ * use, so an application-only option refused in the URL
  * shows the properties' value), followed by the vendor driver's own properties when that driver is on the class path.
  */
 public final class PropertyInfo {
 
-  static final String SET_BUT_HIDDEN = "<redacted>";
+  static final String SET_BUT_HIDDEN = Redaction.REDACTED;
   static final String APPLICATION_ONLY = " Application-only: set it as a connection property; in a JDBC URL it is "
       + "refused unless URLs are declared trusted (docs/security.md).";
 
@@ -43,8 +45,8 @@ public final class PropertyInfo {
     for (JwtOption option : JwtOption.values()) {
       String key = option.type() == OptionType.PREFIX ? option.key() + "<name>" : option.key();
       String value = effective(option, fromUrl.get(option.key()), given.getProperty(option.key()), trusted);
-      if (value != null && option.isSecret()) {
-        value = SET_BUT_HIDDEN;
+      if (value != null) {
+        value = option.isSecret() ? SET_BUT_HIDDEN : Redaction.option(option.key(), value);
       }
       DriverPropertyInfo p = new DriverPropertyInfo(key, value != null ? value : option.defaultValue().orElse(null));
       p.description = option.description() + (option.origin() == JwtOption.Origin.URL_ALLOWED ? ""

@@ -32,7 +32,11 @@ import java.util.function.DoubleSupplier;
  *       retried with capped exponential backoff and jitter, each failure reported once.</li>
  *   <li>With no valid token, callers wait at most {@code fetchTimeout} for the one call in flight; while the source is
  *       in backoff after a failure they fail at once with its last error, instead of queueing behind it.</li>
- *   <li>{@link #invalidate(Token)} drops a token the database refused, so the next caller fetches a fresh one.</li>
+ *   <li>{@link #invalidate(Token)} drops a token the database refused, so the next caller fetches a fresh one; further
+ *       refusals share the retry backoff: at most one fresh token per backoff step, the refused one served meanwhile,
+ *       so a database that refuses every login cannot make the cache hammer the identity provider.</li>
+ *   <li>Built with {@link TokenCacheBuilder#closeWhenIdle}, a cache that nobody asked for a token for about one token
+ *       lifetime stops refreshing and closes itself when its next refresh is due.</li>
  * </ul>
  * Build one with {@link #builder(TokenSource)}; time, scheduler, executor and randomness are injectable.
  */
@@ -47,8 +51,11 @@ public final class TokenCache implements TokenSource {
   /** The soonest a token obtained inside its refresh window is refreshed again (no back-to-back fetch loop). */
   static final Duration MIN_REFRESH_DELAY = Duration.ofSeconds(1);
 
+  /** Last-use times are written at most this often (one write per second, not one per fetch). */
+  private static final long TOUCH_GRANULARITY_MILLIS = 1000;
+
   /** A token with the instants derived from it, swapped atomically. */
-  private record Entry(Token token, Instant usableUntil, Instant refreshAt) {
+  private record Entry(Token token, Instant usableUntil, Instant refreshAt, Duration lifetime) {
   }
 
   private final TokenSource source;
@@ -62,16 +69,21 @@ public final class TokenCache implements TokenSource {
   private final Backoff backoff;
   private final DoubleSupplier random;
   private final List<TokenListener> listeners;
+  private final Runnable onIdleClose;
 
   private volatile Entry entry;
   private volatile Instant nextAttemptAt;
+  private volatile long lastUsedMillis;
   // guarded by this
   private CompletableFuture<Token> inflight;
   private int failures;
   private TokenException lastError;
   private Scheduler.Cancellable scheduled;
   private Token expiryReported;
-  private boolean closed;
+  private volatile boolean closed; // written under this; read without it by registries
+  private int refusals;
+  private Instant lastRefusalAt;
+  private Instant nextRefusalRefetchAt;
 
   TokenCache(TokenCacheBuilder b) {
     this.source = b.source;
@@ -85,6 +97,8 @@ public final class TokenCache implements TokenSource {
     this.backoff = b.backoff;
     this.random = b.random;
     this.listeners = new java.util.concurrent.CopyOnWriteArrayList<>(b.listeners);
+    this.onIdleClose = b.onIdleClose;
+    this.lastUsedMillis = clock.millis();
   }
 
   public static TokenCacheBuilder builder(TokenSource source) {
@@ -96,6 +110,7 @@ public final class TokenCache implements TokenSource {
     Entry e = entry;
     if (e != null) {
       Instant now = clock.instant();
+      touch(now);
       if (now.isBefore(e.usableUntil)) {
         if (!now.isBefore(e.refreshAt)) {
           refreshIfDue(now); // the timer should have done it; never wait for it here
@@ -103,7 +118,26 @@ public final class TokenCache implements TokenSource {
         return e.token;
       }
     }
+    touch(clock.instant());
     return awaitToken();
+  }
+
+  /** Records a use, writing the shared field only when it moved on by a second (the hit path stays write-free). */
+  private void touch(Instant now) {
+    long ms = now.toEpochMilli();
+    if (ms - lastUsedMillis >= TOUCH_GRANULARITY_MILLIS) {
+      lastUsedMillis = ms;
+    }
+  }
+
+  /** When {@link #fetch()} was last called (to the second), for least-recently-used eviction. */
+  long lastUsedMillis() {
+    return lastUsedMillis;
+  }
+
+  /** True once {@link #close()} ran: no more background refreshes (a fetch still answers, without refreshing). */
+  public boolean isClosed() {
+    return closed;
   }
 
   /** Adds a listener for this cache's events (a pool that soft-evicts when a token is invalidated). */
@@ -213,19 +247,57 @@ public final class TokenCache implements TokenSource {
 
   /** Called by the timer. */
   private void scheduledRefresh() {
+    boolean idle;
     synchronized (this) {
       scheduled = null;
-      Instant now = clock.instant();
-      Entry e = entry;
-      if (refreshDue(now)) {
-        startLoad();
-      } else if (inflight == null && !closed && e != null && !e.refreshAt.equals(Instant.MAX)) {
-        // the timer fired a little before the wall clock got there: wait for the rest
-        Instant next = nextAttemptAt;
-        Instant due = next != null && next.isAfter(e.refreshAt) ? next : e.refreshAt;
-        if (due.isAfter(now)) {
-          reschedule(Duration.between(now, due));
-        }
+      idle = idle(clock.instant());
+      if (!idle) {
+        refreshOrWait();
+      }
+    }
+    if (idle) {
+      closeIdle();
+    }
+  }
+
+  /**
+   * True when this cache closes on idleness and nobody asked it for a token for the current token's lifetime (at
+   * least {@link #MIN_REFRESH_DELAY}): refreshing it would only load the identity provider.
+   */
+  // guarded by this
+  private boolean idle(Instant now) {
+    Entry e = entry;
+    if (onIdleClose == null || closed || e == null) {
+      return false;
+    }
+    Duration unused = Duration.ofMillis(now.toEpochMilli() - lastUsedMillis);
+    Duration lifetime = e.lifetime.compareTo(MIN_REFRESH_DELAY) < 0 ? MIN_REFRESH_DELAY : e.lifetime;
+    return unused.compareTo(lifetime) >= 0;
+  }
+
+  private void closeIdle() {
+    LOG.log(Level.DEBUG, "jdbc-jwt: token cache for {0} unused for a token lifetime: closed, no more refreshes",
+        label);
+    try {
+      onIdleClose.run(); // first, so that a registry hands out a fresh cache from now on
+    } catch (RuntimeException ignored) {
+      // the registry's bookkeeping must not break the timer thread
+    }
+    close();
+  }
+
+  // guarded by this
+  private void refreshOrWait() {
+    Instant now = clock.instant();
+    Entry e = entry;
+    if (refreshDue(now)) {
+      startLoad();
+    } else if (inflight == null && !closed && e != null && !e.refreshAt.equals(Instant.MAX)) {
+      // the timer fired a little before the wall clock got there: wait for the rest
+      Instant next = nextAttemptAt;
+      Instant due = next != null && next.isAfter(e.refreshAt) ? next : e.refreshAt;
+      if (due.isAfter(now)) {
+        reschedule(Duration.between(now, due));
       }
     }
   }
@@ -316,7 +388,10 @@ public final class TokenCache implements TokenSource {
         refreshAt = now.plus(half.compareTo(MIN_REFRESH_DELAY) > 0 ? half : MIN_REFRESH_DELAY);
       }
     }
-    entry = new Entry(token, usableUntil, refreshAt);
+    Duration lifetime = token.hasKnownExpiry()
+        ? Duration.between(token.issuedAt().filter(i -> i.isBefore(now)).orElse(now), token.expiresAt())
+        : Duration.ofSeconds(Long.MAX_VALUE);
+    entry = new Entry(token, usableUntil, refreshAt, lifetime);
     reschedule(refreshAt.equals(Instant.MAX) ? null : Duration.between(now, refreshAt));
     events.add(event(refresh ? TokenEvent.Type.REFRESHED : TokenEvent.Type.FETCHED, now, token, null, latency));
   }
@@ -361,7 +436,11 @@ public final class TokenCache implements TokenSource {
 
   /**
    * Drops {@code refused} if it is still the current token (the database refused it: revoked, key rotated), so the
-   * next {@link #fetch()} gets a fresh one at once.
+   * next {@link #fetch()} gets a fresh one at once. Refusals share the retry backoff: after one that dropped a token,
+   * the next is honoured only once the backoff delay has passed (1 s, doubling up to the maximum retry delay);
+   * before that the refused token stays and {@code false} is returned, so the caller gets the same token again
+   * instead of a fresh one from the identity provider. A streak of refusals ends when none came for the maximum
+   * retry delay.
    *
    * @return true if the token was dropped
    */
@@ -372,14 +451,35 @@ public final class TokenCache implements TokenSource {
       if (e == null || e.token != refused) {
         return false;
       }
+      Instant now = clock.instant();
+      if (!refusalMayRefetch(now)) {
+        return false;
+      }
       entry = null;
       failures = 0;
       lastError = null;
       nextAttemptAt = null;
       reschedule(null);
-      ev = event(TokenEvent.Type.INVALIDATED, clock.instant(), refused, null, Duration.ZERO);
+      ev = event(TokenEvent.Type.INVALIDATED, now, refused, null, Duration.ZERO);
     }
     emit(List.of(ev));
+    return true;
+  }
+
+  /** Counts a refusal; true when it may drop the token (the first of a streak, or one past the backoff step). */
+  // guarded by this
+  private boolean refusalMayRefetch(Instant now) {
+    if (lastRefusalAt != null && !now.isBefore(lastRefusalAt.plus(backoff.max()))) {
+      refusals = 0; // quiet for the longest retry delay: a new streak
+    }
+    lastRefusalAt = now;
+    if (refusals > 0 && nextRefusalRefetchAt != null && now.isBefore(nextRefusalRefetchAt)) {
+      LOG.log(Level.DEBUG, "jdbc-jwt: the database refused the token for {0} again; no fresh token before {1} "
+          + "(refusal {2} in a row)", label, nextRefusalRefetchAt, refusals + 1);
+      return false;
+    }
+    refusals++;
+    nextRefusalRefetchAt = now.plus(backoff.delayAfter(refusals, random));
     return true;
   }
 

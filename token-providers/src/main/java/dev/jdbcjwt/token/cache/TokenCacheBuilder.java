@@ -32,6 +32,7 @@ public final class TokenCacheBuilder {
   double retryJitter = 0.2;
   DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
   final List<TokenListener> listeners = new ArrayList<>();
+  Runnable onIdleClose;
 
   TokenCacheBuilder(TokenSource source) {
     this.source = Objects.requireNonNull(source, "source");
@@ -91,6 +92,16 @@ public final class TokenCacheBuilder {
 
   public TokenCacheBuilder listener(TokenListener listener) {
     listeners.add(Objects.requireNonNull(listener));
+    return this;
+  }
+
+  /**
+   * Closes the cache when nobody asked it for a token for about one token lifetime: at its next refresh time it does
+   * not refresh but closes its source and runs {@code onClosed} (a registry forgets it there). A closed cache still
+   * answers {@code fetch()}, without background refreshes; registries hand out a fresh one instead.
+   */
+  public TokenCacheBuilder closeWhenIdle(Runnable onClosed) {
+    this.onIdleClose = Objects.requireNonNull(onClosed);
     return this;
   }
 

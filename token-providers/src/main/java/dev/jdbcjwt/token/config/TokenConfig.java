@@ -2,6 +2,7 @@ package dev.jdbcjwt.token.config;
 
 import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.providers.Redaction;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -13,7 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The validated {@code jwt.*} options of one token configuration, plus the database user it is for. Immutable; equal
- * configurations share one token cache. {@link #toString()} shows secret options as {@code <redacted>}.
+ * configurations share one token cache. {@link #toString()} shows each value as {@link Redaction#option} prints it
+ * (secrets as {@code <redacted>}, endpoints without query, commands as their program).
  */
 public final class TokenConfig {
 
@@ -184,10 +186,7 @@ public final class TokenConfig {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("TokenConfig[");
-    options.forEach((k, v) -> {
-      boolean secret = JwtOption.forKey(k).map(JwtOption::isSecret).orElse(true);
-      b.append(k).append('=').append(secret && !SecretReference.isReference(v) ? "<redacted>" : v).append(", ");
-    });
+    options.forEach((k, v) -> b.append(k).append('=').append(Redaction.option(k, v)).append(", "));
     return b.append("user=").append(user).append(']').toString();
   }
 }

@@ -16,7 +16,13 @@ class TokenCachesTest {
         .isEqualTo("provider 'client-credentials' for user 'app' (issuer https://idp/realms/a)");
     assertThat(TokenCaches.labelOf(TokenConfig.of(Map.of("jwt.provider", "exec",
         "jwt.command", "vault read -field=token secret/db --token=hvs.SECRET"), null)))
-        .isEqualTo("provider 'exec' (command vault …)");
+        .isEqualTo("provider 'exec' (command vault)");
+    assertThat(TokenCaches.labelOf(TokenConfig.of(Map.of("jwt.provider", "client-credentials",
+        "jwt.tokenEndpoint", "https://idp:8443/token?api_key=SECRET1#frag", "jwt.clientId", "c"), "app")))
+        .isEqualTo("provider 'client-credentials' for user 'app' (tokenEndpoint https://idp:8443/token)");
+    assertThat(TokenCaches.labelOf(TokenConfig.of(Map.of("jwt.provider", "exec",
+        "jwt.command", "/usr/local/bin/get-token\t--api-key\tSECRET2"), null)))
+        .isEqualTo("provider 'exec' (command get-token)");
     assertThat(TokenCaches.labelOf(TokenConfig.of(Map.of("jwt.provider", "static", "jwt.token", "abc"), "u")))
         .isEqualTo("provider 'static' for user 'u'");
   }

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command directly (no shell) with a time limit, reading its stdout and stderr concurrently and bounded. On
- * timeout the command and its child processes are killed. Thread-safe: each call runs its own process.
+ * Runs a command directly (no shell) with a time limit, reading its stdout and stderr concurrently and bounded. When
+ * the command returns or times out, every process it started is killed ({@link ProcessTree}): a background child
+ * never outlives the run. The command inherits the JVM's whole environment (cloud CLIs need their variables; see
+ * docs/providers.md), plus one marker variable. Thread-safe: each call runs its own process.
  */
 final class CommandRunner {
 
@@ -40,10 +42,16 @@ final class CommandRunner {
     return name == null ? command.get(0) : name.toString();
   }
 
+  /** How often the running command's descendants are looked at. */
+  private static final long WATCH_MILLIS = 50;
+
   Result run() throws TokenException {
     Process process;
+    ProcessTree tree = new ProcessTree();
     try {
-      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      tree.mark(builder);
+      process = builder.start();
     } catch (IOException e) {
       throw TokenException.configuration(JwtOption.COMMAND.key() + ": cannot start '" + command.get(0) + "' ("
           + e.getClass().getSimpleName() + "); check that the program exists, is executable and is on the PATH");
@@ -53,9 +61,9 @@ final class CommandRunner {
     out.start();
     err.start();
     try {
-      boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      boolean exited = waitWatching(process, tree);
+      tree.killAll(process); // its children too, whether it returned or not
       if (!exited) {
-        kill(process);
         throw TokenException.unavailable(JwtOption.COMMAND.key() + " '" + program() + "' did not finish within "
             + Durations.format(timeout) + " (" + JwtOption.COMMAND_TIMEOUT.key() + ") and was killed; check that it "
             + "runs without asking for input, or raise " + JwtOption.COMMAND_TIMEOUT.key(), null);
@@ -68,19 +76,29 @@ final class CommandRunner {
       }
       return new Result(process.exitValue(), out.text(), err.text());
     } catch (InterruptedException e) {
-      kill(process);
+      tree.killAll(process);
       Thread.currentThread().interrupt();
       throw TokenException.unavailable(JwtOption.COMMAND.key() + " '" + program() + "' was interrupted", e);
     } finally {
       if (process.isAlive()) {
-        kill(process);
+        tree.killAll(process);
       }
     }
   }
 
-  private static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+  /** Waits up to the timeout for the command to exit, noting its descendants meanwhile; true if it exited. */
+  private boolean waitWatching(Process process, ProcessTree tree) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      tree.observe(process);
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return !process.isAlive();
+      }
+      if (process.waitFor(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, WATCH_MILLIS), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    }
   }
 
   private static java.io.File nullDevice() {

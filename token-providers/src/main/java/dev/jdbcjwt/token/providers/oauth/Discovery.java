@@ -22,9 +22,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OpenID Connect discovery ({@code <issuer>/.well-known/openid-configuration}) of the token endpoint, cached per
- * issuer for an hour: configurations of the same identity provider share one lookup. Failures are not cached.
- * Thread-safe.
+ * OpenID Connect discovery ({@code <issuer>/.well-known/openid-configuration}) of the token endpoint, cached for an
+ * hour per everything that decides whether the answer is trusted: the issuer, {@code jwt.allowInsecureHttp} and the
+ * trust store. Configurations of the same identity provider with the same trust settings share one lookup; a
+ * configuration that allows plain http can never hand its {@code http://} endpoint to a strict one. The https rule is
+ * checked again on every use of a cached endpoint. Failures are not cached. Thread-safe.
  */
 final class Discovery {
 
@@ -36,25 +38,43 @@ final class Discovery {
   private record Entry(URI tokenEndpoint, Instant fetchedAt) {
   }
 
+  /**
+   * What a discovered endpoint is trusted under.
+   *
+   * @param trustStore {@code jwt.trustStore} as an absolute path, or empty for the JDK's default trust
+   */
+  record Key(URI issuer, boolean allowInsecureHttp, String trustStore) {
+  }
+
   private final Duration ttl;
-  private final Map<URI, Entry> byIssuer = new ConcurrentHashMap<>();
+  private final Map<Key, Entry> byIssuer = new ConcurrentHashMap<>();
 
   Discovery(Duration ttl) {
     this.ttl = ttl;
   }
 
-  URI tokenEndpoint(URI issuer, IdpHttp http, Clock clock) throws TokenException {
+  /**
+   * @param trustStore the configuration's {@code jwt.trustStore} (absolute path), or "" for the default trust
+   */
+  URI tokenEndpoint(URI issuer, String trustStore, IdpHttp http, Clock clock) throws TokenException {
     Instant now = clock.instant();
-    Entry cached = byIssuer.get(issuer);
+    Key key = new Key(issuer, http.settings().allowInsecureHttp(), trustStore);
+    Entry cached = byIssuer.get(key);
     if (cached != null && !now.isBefore(cached.fetchedAt) && now.isBefore(cached.fetchedAt.plus(ttl))) {
+      requireSecure(cached.tokenEndpoint, http); // on every use, whatever filled the cache
       return cached.tokenEndpoint;
     }
     URI endpoint = discover(issuer, http);
     if (byIssuer.size() >= MAX_ISSUERS) {
       byIssuer.clear();
     }
-    byIssuer.put(issuer, new Entry(endpoint, now));
+    byIssuer.put(key, new Entry(endpoint, now));
     return endpoint;
+  }
+
+  private static void requireSecure(URI endpoint, IdpHttp http) throws TokenException {
+    Endpoints.requireSecure(endpoint, "the token endpoint discovered from " + JwtOption.ISSUER.key(), http.settings(),
+        Set.of());
   }
 
   private static URI discover(URI issuer, IdpHttp http) throws TokenException {
@@ -76,8 +96,9 @@ final class Discovery {
     }
     String declared = metadata.getIssuer().getValue();
     if (!trimSlash(declared).equals(trimSlash(issuer.toString()))) {
-      throw TokenException.configuration(JwtOption.ISSUER.key() + " is '" + issuer + "' but its discovery document "
-          + "names issuer '" + (declared.length() > 200 ? declared.substring(0, 200) + "…" : declared) + "'; set " + JwtOption.ISSUER.key()
+      String named = Redaction.endpoint(declared.length() > 200 ? declared.substring(0, 200) + "…" : declared);
+      throw TokenException.configuration(JwtOption.ISSUER.key() + " is '" + Redaction.endpoint(issuer.toString())
+          + "' but its discovery document names issuer '" + named + "'; set " + JwtOption.ISSUER.key()
           + " to the issuer exactly as the identity provider names it");
     }
     URI endpoint = metadata.getTokenEndpointURI();
@@ -86,8 +107,7 @@ final class Discovery {
           null);
     }
     URI checked = Endpoints.parse("the token_endpoint of " + where, endpoint.toString());
-    Endpoints.requireSecure(checked, "the token endpoint discovered from " + JwtOption.ISSUER.key(), http.settings(),
-        Set.of());
+    requireSecure(checked, http);
     return checked;
   }
 

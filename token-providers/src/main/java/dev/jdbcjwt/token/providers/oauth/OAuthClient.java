@@ -9,6 +9,7 @@ import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
+import dev.jdbcjwt.token.providers.Redaction;
 import dev.jdbcjwt.token.providers.http.Endpoints;
 import dev.jdbcjwt.token.providers.http.HttpSettings;
 import dev.jdbcjwt.token.providers.http.IdpHttp;
@@ -87,7 +88,7 @@ final class OAuthClient {
       // reported below
     }
     throw TokenException.configuration(JwtOption.RESOURCE.key() + " must be absolute URIs without a fragment "
-        + "(RFC 8707), e.g. https://db.example.com (got '" + value + "')");
+        + "(RFC 8707), e.g. https://db.example.com (got '" + Redaction.endpoint(value) + "')");
   }
 
   /** The URL token requests go to; may run discovery. */

@@ -30,7 +30,9 @@ interface TokenEndpoint {
           + " or " + JwtOption.ISSUER.key() + " (for OpenID Connect discovery); add one to the URL or properties");
     }
     URI issuerUri = issuer.get();
-    return () -> Discovery.SHARED.tokenEndpoint(issuerUri, http, clock);
+    String trustStore = config.get(JwtOption.TRUST_STORE)
+        .map(t -> java.nio.file.Path.of(t).toAbsolutePath().normalize().toString()).orElse("");
+    return () -> Discovery.SHARED.tokenEndpoint(issuerUri, trustStore, http, clock);
   }
 
   /** {@code jwt.issuer} as a checked URL, when set. */
