@@ -33,6 +33,12 @@ import org.springframework.context.annotation.Import;
 @Import({JdbcJwtHikariConfiguration.class, JdbcJwtMetricsConfiguration.class})
 public class JdbcJwtAutoConfiguration {
 
+  /** Fails the start of an application on Spring Boot 3 (use jdbc-jwt-spring-boot3-starter there). */
+  @Bean
+  static SpringBootLineCheck jdbcJwtSpringBootLineCheck() {
+    return new SpringBootLineCheck(4);
+  }
+
   /** {@code spring.datasource.url=jdbc:jwt:…} without {@code spring.datasource.driver-class-name}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(DataSourceProperties.class)

@@ -42,6 +42,7 @@ class JdbcJwtAutoConfigurationTest {
   void contributesEveryPartWhenItsLibraryIsPresent() {
     runner.run(context -> {
       assertThat(context).hasSingleBean(JdbcJwtProperties.class)
+          .hasSingleBean(SpringBootLineCheck.class) // and it let this line's Boot through
           .hasSingleBean(JwtDriverClassNamePostProcessor.class)
           .hasSingleBean(JwtHikariPostProcessor.class)
           .hasSingleBean(JdbcJwtHealthIndicator.class)

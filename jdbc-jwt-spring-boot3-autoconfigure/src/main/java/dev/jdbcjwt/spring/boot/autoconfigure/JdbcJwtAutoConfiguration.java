@@ -34,6 +34,12 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 @Import({JdbcJwtHikariConfiguration.class, JdbcJwtMetricsConfiguration.class})
 public class JdbcJwtAutoConfiguration {
 
+  /** Fails the start of an application on Spring Boot 4 (use jdbc-jwt-spring-boot-starter there). */
+  @Bean
+  static SpringBootLineCheck jdbcJwtSpringBootLineCheck() {
+    return new SpringBootLineCheck(3);
+  }
+
   /**
    * {@code spring.datasource.url=jdbc:jwt:…} without {@code spring.datasource.driver-class-name}. Boot 3's
    * {@code DataSourceProperties} is always there (in spring-boot-autoconfigure); it needs Spring JDBC.
