@@ -56,8 +56,8 @@ final class SpringBootLineCheck implements BeanFactoryPostProcessor {
     String keep = major(bootVersion) == 3 ? "jdbc-jwt-spring-boot3-starter" : "jdbc-jwt-spring-boot-starter";
     return Optional.of("jdbc-jwt: the auto-configuration is on the class path " + copies.size() + " times " + copies
         + ", the jars of both Spring Boot lines (jdbc-jwt-spring-boot-starter for Boot 4, "
-        + "jdbc-jwt-spring-boot3-starter for Boot 3.5): keep only " + keep + " for this application's Spring Boot " + bootVersion
-        + " (docs/spring-boot.md, Spring Boot lines)");
+        + "jdbc-jwt-spring-boot3-starter for Boot 3.5): keep only " + keep + " for this application's Spring Boot "
+        + bootVersion + " (docs/spring-boot.md, Spring Boot lines)");
   }
 
   /** The message for a jar built for Boot {@code line} in an application on Boot {@code bootVersion}, if wrong. */
