@@ -8,7 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
 
 /**
- * Names {@link JwtDriver} as the driver class of every {@link DataSourceProperties} bean
+ * Spring Boot 4: names {@link JwtDriver} as the driver class of every {@link DataSourceProperties} bean
  * ({@code spring.datasource.*}, and the application's own) whose URL starts with {@code jdbc:jwt:} and that names
  * none. Spring Boot derives the driver class from the URL's vendor part and does not know {@code jwt}: without this
  * it fails with "Failed to determine a suitable driver class", or picks an embedded database's driver.

@@ -5,8 +5,10 @@ import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.spi.TokenSourceProvider;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTest {
 
-  /** This module's generated {@code META-INF/spring-configuration-metadata.json}. */
+  /**
+   * The {@code META-INF/spring-configuration-metadata.json} generated beside {@link JdbcJwtProperties} (in the
+   * module's classes, or in its jar when another module tests it).
+   */
   static Map<String, Object> metadata() throws Exception {
-    Path classes = Path.of(JdbcJwtProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    return JSONObjectUtils.parse(Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json")));
+    URL location = JdbcJwtProperties.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader only = new URLClassLoader(new URL[] {location}, null);
+         InputStream in = only.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).as("configuration metadata in %s", location).isNotNull();
+      return JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   /** The properties of the metadata by name, in the order the processor wrote them. */

@@ -1,5 +1,7 @@
 package dev.jdbcjwt.spring.boot.autoconfigure.health;
 
+import dev.jdbcjwt.spring.boot.autoconfigure.BootLine;
+import dev.jdbcjwt.spring.boot.autoconfigure.BootLine.HealthReading;
 import dev.jdbcjwt.spring.boot.autoconfigure.TestTokenSource;
 import dev.jdbcjwt.testing.FakeClock;
 import dev.jdbcjwt.testing.TestIssuer;
@@ -7,8 +9,6 @@ import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.TokenCache;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The health of real token caches on a manual clock: UP, refresh failing, DOWN, UNKNOWN; never the token. */
+/**
+ * The health of real token caches on a manual clock, through the line's own indicator ({@link BootLine}): UP, refresh
+ * failing, DOWN, UNKNOWN; never the token.
+ */
 class JdbcJwtHealthIndicatorTest {
 
   private final FakeClock clock = new FakeClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -28,8 +31,8 @@ class JdbcJwtHealthIndicatorTest {
 
   @Test
   void withoutTokenSourcesTheStatusIsUnknown() {
-    Health health = indicator.health();
-    assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+    HealthReading health = health();
+    assertThat(health.status()).isEqualTo("UNKNOWN");
     assertThat(sources(health)).isEmpty();
   }
 
@@ -40,9 +43,9 @@ class JdbcJwtHealthIndicatorTest {
     caches.add(cache);
     Token token = cache.fetch();
 
-    Health health = indicator.health();
+    HealthReading health = health();
 
-    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.status()).isEqualTo("UP");
     Map<String, Object> details = source(health, "provider 'signed' for user 'orders'");
     assertThat(details).containsEntry("status", "UP")
         .containsEntry("expiresAt", token.expiresAt().toString())
@@ -51,9 +54,9 @@ class JdbcJwtHealthIndicatorTest {
         .doesNotContainKey("lastError");
     assertThat(details).containsEntry("timeToExpiry", "5m");
     clock.advance(Duration.ofSeconds(75));
-    assertThat(source(indicator.health(), "provider 'signed' for user 'orders'"))
+    assertThat(source(health(), "provider 'signed' for user 'orders'"))
         .containsEntry("timeToExpiry", "3m45s");
-    assertThat(health.toString().contains(token.value().reveal())).as("health shows the token").isFalse();
+    assertThat(health.text().contains(token.value().reveal())).as("health shows the token").isFalse();
   }
 
   @Test
@@ -68,14 +71,14 @@ class JdbcJwtHealthIndicatorTest {
     clock.advance(Duration.ofMinutes(4)); // past the refresh time, before the end of the usable lifetime
     cache.fetch(); // the due refresh runs (on this thread) and fails; the current token is still served
 
-    Map<String, Object> serving = source(indicator.health(), "provider 'client-credentials' for user 'billing'");
-    assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    Map<String, Object> serving = source(health(), "provider 'client-credentials' for user 'billing'");
+    assertThat(health().status()).isEqualTo("UP");
     assertThat(serving).containsEntry("status", "UP").containsEntry("lastErrorKind", "UNAVAILABLE");
     assertThat((String) serving.get("lastError")).contains("HTTP 503");
 
     clock.advance(Duration.ofMinutes(1)); // now within the clock skew of the expiry: nothing usable left
-    Health down = indicator.health();
-    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+    HealthReading down = health();
+    assertThat(down.status()).isEqualTo("DOWN");
     assertThat(source(down, "provider 'client-credentials' for user 'billing'"))
         .containsEntry("status", "DOWN")
         .doesNotContainKey("expiresAt")
@@ -98,9 +101,9 @@ class JdbcJwtHealthIndicatorTest {
       // the cache reports it as its last error
     }
 
-    Health health = indicator.health();
+    HealthReading health = health();
 
-    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.status()).isEqualTo("DOWN");
     assertThat(source(health, "provider 'signed' for user 'orders'")).containsEntry("status", "UP");
     assertThat(source(health, "provider 'client-credentials' for user 'reports'"))
         .containsEntry("status", "DOWN").containsEntry("lastErrorKind", "REFUSED");
@@ -111,17 +114,21 @@ class JdbcJwtHealthIndicatorTest {
   void twoSourcesWithTheSameLabelAreBothShown() throws Exception {
     caches.add(new TestTokenSource("orders", clock).cache("provider 'signed' for user 'orders'"));
     caches.add(new TestTokenSource("orders", clock).cache("provider 'signed' for user 'orders'"));
-    assertThat(sources(indicator.health())).containsOnlyKeys("provider 'signed' for user 'orders'",
+    assertThat(sources(health())).containsOnlyKeys("provider 'signed' for user 'orders'",
         "provider 'signed' for user 'orders' #2");
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> sources(Health health) {
-    return (Map<String, Object>) health.getDetails().get("sources");
+  private HealthReading health() {
+    return BootLine.health(indicator);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> source(Health health, String label) {
+  private static Map<String, Object> sources(HealthReading health) {
+    return (Map<String, Object>) health.details().get("sources");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> source(HealthReading health, String label) {
     return (Map<String, Object>) sources(health).get(label);
   }
 }

@@ -11,21 +11,22 @@ import dev.jdbcjwt.spring.boot.autoconfigure.metrics.JdbcJwtMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which beans the auto-configuration contributes, with and without its optional libraries. No database needed. */
+/**
+ * Which beans the auto-configuration contributes, with and without its optional libraries. No database needed. Runs
+ * on every Spring Boot line ({@link BootLine}).
+ */
 class JdbcJwtAutoConfigurationTest {
 
   private static final String URL = "jdbc:jwt:postgresql://db.invalid:5432/orders?jwt.provider=signed";
@@ -34,12 +35,14 @@ class JdbcJwtAutoConfigurationTest {
       .withConfiguration(AutoConfigurations.of(JdbcJwtAutoConfiguration.class));
 
   private final ApplicationContextRunner withDataSource = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcJwtAutoConfiguration.class));
+      .withConfiguration(BootLine.DATA_SOURCE)
+      .withConfiguration(AutoConfigurations.of(JdbcJwtAutoConfiguration.class));
 
   @Test
   void contributesEveryPartWhenItsLibraryIsPresent() {
     runner.run(context -> {
       assertThat(context).hasSingleBean(JdbcJwtProperties.class)
+          .hasSingleBean(SpringBootLineCheck.class) // and it let this line's Boot through
           .hasSingleBean(JwtDriverClassNamePostProcessor.class)
           .hasSingleBean(JwtHikariPostProcessor.class)
           .hasSingleBean(JdbcJwtHealthIndicator.class)
@@ -68,7 +71,7 @@ class JdbcJwtAutoConfigurationTest {
 
   @Test
   void withoutActuatorHealthThereIsNoHealthIndicator() {
-    runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run(context -> assertThat(context)
+    runner.withClassLoader(BootLine.withoutHealth()).run(context -> assertThat(context)
         .hasNotFailed()
         .doesNotHaveBean(JdbcJwtHealthIndicator.class)
         .hasSingleBean(JwtHikariPostProcessor.class)
@@ -93,7 +96,7 @@ class JdbcJwtAutoConfigurationTest {
 
   @Test
   void withoutSpringBootJdbcOnlyTheJdbcFreePartsRemain() {
-    runner.withClassLoader(new FilteredClassLoader(DataSourceProperties.class)).run(context -> assertThat(context)
+    runner.withClassLoader(BootLine.withoutBootJdbc()).run(context -> assertThat(context)
         .hasNotFailed()
         .doesNotHaveBean(JwtDriverClassNamePostProcessor.class)
         .hasSingleBean(JdbcJwtHealthIndicator.class));
@@ -235,13 +238,8 @@ class JdbcJwtAutoConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
+  @Import(BootLine.PrimaryDataSource.class)
   static class TwoDataSources {
-
-    @Bean
-    @org.springframework.context.annotation.Primary
-    HikariDataSource dataSource(DataSourceProperties properties) {
-      return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-    }
 
     @Bean
     HikariDataSource reportingDataSource() {

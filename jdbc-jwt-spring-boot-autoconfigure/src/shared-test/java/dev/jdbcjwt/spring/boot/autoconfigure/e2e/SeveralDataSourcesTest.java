@@ -1,6 +1,7 @@
 package dev.jdbcjwt.spring.boot.autoconfigure.e2e;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.jdbcjwt.spring.boot.autoconfigure.BootLine;
 import dev.jdbcjwt.spring.boot.autoconfigure.JdbcJwtAutoConfiguration;
 import dev.jdbcjwt.spring.boot.autoconfigure.health.JdbcJwtHealthIndicator;
 import dev.jdbcjwt.spring.boot.autoconfigure.hikari.BootJwtHikariDataSource;
@@ -12,19 +13,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,7 +67,8 @@ class SeveralDataSourcesTest {
   @Test
   void theUrlAloneIsEnough() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcJwtAutoConfiguration.class))
+        .withConfiguration(BootLine.DATA_SOURCE)
+        .withConfiguration(AutoConfigurations.of(JdbcJwtAutoConfiguration.class))
         .withPropertyValues("spring.datasource.username=boot_url_only",
             "spring.datasource.url=" + url() + "&jwt.provider=signed&jwt.signingKey=file:" + signingKey
                 + "&jwt.keyId=" + ISSUER.keyId() + "&jwt.issuer=" + ISSUER.issuer()
@@ -140,9 +135,9 @@ class SeveralDataSourcesTest {
 
   private ApplicationContextRunner runner() {
     return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcJwtAutoConfiguration.class,
-            MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-            SimpleMetricsExportAutoConfiguration.class))
+        .withConfiguration(BootLine.DATA_SOURCE)
+        .withConfiguration(BootLine.METRICS)
+        .withConfiguration(AutoConfigurations.of(JdbcJwtAutoConfiguration.class))
         .withUserConfiguration(ThreeDataSources.class)
         .withPropertyValues(
             "spring.datasource.url=" + url(),
@@ -165,32 +160,13 @@ class SeveralDataSourcesTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> sources(JdbcJwtHealthIndicator health) {
-    return (Map<String, Object>) health.health().getDetails().get("sources");
+    return (Map<String, Object>) BootLine.health(health).details().get("sources");
   }
 
   /** Spring Boot's documented pattern for several DataSources, plus one built in code. */
   @Configuration(proxyBeanMethods = false)
+  @Import({BootLine.PrimaryDataSource.class, BootLine.ReportingDataSource.class})
   static class ThreeDataSources {
-
-    @Bean
-    @Primary
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(DataSourceProperties properties) {
-      return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-    }
-
-    @Bean(defaultCandidate = false)
-    @ConfigurationProperties("app.reporting.datasource")
-    DataSourceProperties reportingDataSourceProperties() {
-      return new DataSourceProperties();
-    }
-
-    @Bean(defaultCandidate = false)
-    @ConfigurationProperties("app.reporting.datasource.hikari")
-    HikariDataSource reportingDataSource(
-        @Qualifier("reportingDataSourceProperties") DataSourceProperties properties) {
-      return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-    }
 
     @Bean(defaultCandidate = false)
     HikariDataSource shortLivedDataSource(Environment environment) {
