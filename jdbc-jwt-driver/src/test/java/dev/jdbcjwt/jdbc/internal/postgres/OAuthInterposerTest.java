@@ -278,6 +278,18 @@ class OAuthInterposerTest {
   }
 
   @Test
+  void anUnknownModeIsAConfigurationErrorNamingTheChoices() throws Exception {
+    try (ScriptedPostgres server = new ScriptedPostgres(acceptingBearer(false, "OAUTHBEARER"))) {
+      assertThatThrownBy(() -> connectAndClose(server, props("maybe"))).isInstanceOfSatisfying(SQLException.class,
+          e -> {
+            assertThat(e.getSQLState()).isEqualTo("HY000");
+            assertThat(e.getMessage()).contains("jwt.postgresOAuth").contains("auto, require, off");
+          });
+      assertThat(server.logins.get()).isZero();
+    }
+  }
+
+  @Test
   void thePgjdbcOnTheClassPathDoesNotSpeakOauthItself() {
     assertThat(PostgresHooks.pgjdbcSpeaksOAuth(getClass().getClassLoader())).isFalse();
   }
