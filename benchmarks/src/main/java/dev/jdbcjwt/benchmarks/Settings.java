@@ -42,7 +42,8 @@ public record Settings(
     Set<String> sections) {
 
   /** The end-to-end sections, in the order they run; {@code sections=hikari,idp} runs only those. */
-  public static final List<String> ALL_SECTIONS = List.of("pg-connect", "pg-statements", "mariadb", "hikari", "idp");
+  public static final List<String> ALL_SECTIONS = List.of("pg-connect", "pg-statements", "mariadb", "hikari", "idp",
+      "pg18");
 
   public static Settings full(Path out) {
     return new Settings("full", out, true, true, true, false,

@@ -10,6 +10,9 @@ import dev.jdbcjwt.jdbc.internal.PropertyInfo;
 import dev.jdbcjwt.jdbc.internal.Refusals;
 import dev.jdbcjwt.jdbc.internal.SessionSetup;
 import dev.jdbcjwt.jdbc.internal.UrlTrust;
+import dev.jdbcjwt.jdbc.internal.postgres.OAuthAttempt;
+import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
+import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.SharedScheduler;
@@ -114,13 +117,26 @@ public final class JwtDriver implements Driver {
   private static Connection open(ConnectPlan plan, Token token) throws SQLException {
     ConnectionRequest request = plan.request();
     Driver vendor = plan.vendor();
-    Properties props = plan.injector().inject(token, request.vendorProperties());
+    PostgresHooks hooks = plan.postgresHooks();
+    Properties props = hooks != null && hooks.mode() == OAuthMode.REQUIRE
+        ? plan.injector().injectUser(token, request.vendorProperties())
+        : plan.injector().inject(token, request.vendorProperties());
     Connection connection;
-    try {
-      connection = vendor.connect(request.url().vendorUrl(), props);
-    } catch (RuntimeException e) {
-      throw Errors.configuration("the " + vendor.getClass().getName() + " driver failed on the URL or properties ("
-          + e.getClass().getSimpleName() + "); check the part after jdbc:jwt:", e);
+    if (hooks == null) {
+      connection = vendorConnect(vendor, request.url().vendorUrl(), props);
+    } else {
+      try (OAuthAttempt attempt = OAuthAttempt.open(hooks.mode(), token.value().reveal(), hooks, props)) {
+        try {
+          connection = vendorConnect(vendor, hooks.vendorUrl(), props);
+        } catch (SQLException e) {
+          SQLException ours = attempt.failure();
+          if (ours != null) {
+            ours.initCause(e);
+            throw ours;
+          }
+          throw e;
+        }
+      }
     }
     if (connection == null) {
       throw Errors.configuration("the " + vendor.getClass().getName() + " driver did not accept the URL jdbc:"
@@ -132,6 +148,15 @@ public final class JwtDriver implements Driver {
     }
     return new JwtConnection(connection, token, plan.clockSkew(), plan.onExpiry(), Clock.systemUTC(),
         SharedScheduler.scheduler(), SharedScheduler.executor());
+  }
+
+  private static Connection vendorConnect(Driver vendor, String url, Properties props) throws SQLException {
+    try {
+      return vendor.connect(url, props);
+    } catch (RuntimeException e) {
+      throw Errors.configuration("the " + vendor.getClass().getName() + " driver failed on the URL or properties ("
+          + e.getClass().getSimpleName() + "); check the part after jdbc:jwt:", e);
+    }
   }
 
   private static SQLException refusal(ConnectPlan plan, Token token, SQLException vendorError) {

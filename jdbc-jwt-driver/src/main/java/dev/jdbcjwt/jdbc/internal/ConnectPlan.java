@@ -1,5 +1,7 @@
 package dev.jdbcjwt.jdbc.internal;
 
+import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
+import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
@@ -36,6 +38,7 @@ public final class ConnectPlan {
   private final Duration clockSkew;
   private final JwtConnection.OnExpiry onExpiry;
   private final boolean needsTrustedUrl;
+  private final PostgresHooks postgresHooks;
 
   private ConnectPlan(ConnectionRequest request, Driver vendor, ConnectEnvironment env) throws SQLException {
     TokenConfig config = request.tokenConfig();
@@ -47,6 +50,8 @@ public final class ConnectPlan {
     this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
     this.onExpiry = JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow());
     this.needsTrustedUrl = request.needsTrustedUrl();
+    this.postgresHooks = PostgresHooks.forVendor(vendor, request.url().vendorUrl(), request.vendorProperties(),
+        OAuthMode.parse(config.get(JwtOption.POSTGRES_OAUTH).orElseThrow()));
   }
 
   /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
@@ -117,6 +122,11 @@ public final class ConnectPlan {
 
   public JwtConnection.OnExpiry onExpiry() {
     return onExpiry;
+  }
+
+  /** pgjdbc's OAUTHBEARER hooks, or null when the vendor driver is not pgjdbc. */
+  public PostgresHooks postgresHooks() {
+    return postgresHooks;
   }
 
   /** The shared token cache for this plan's options. */

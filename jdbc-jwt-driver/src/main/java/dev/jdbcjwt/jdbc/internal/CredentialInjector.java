@@ -24,6 +24,11 @@ public final class CredentialInjector {
 
   public Properties inject(Token token, Properties vendorProperties) throws SQLException {
     vendorProperties.setProperty(tokenProperty, token.value().reveal());
+    return injectUser(token, vendorProperties);
+  }
+
+  /** Only the user from {@code jwt.userClaim}, when set: for logins where the token goes elsewhere (OAUTHBEARER). */
+  public Properties injectUser(Token token, Properties vendorProperties) throws SQLException {
     if (userClaim.isPresent()) {
       String claim = userClaim.get();
       String user = token.claimAsString(claim).orElseThrow(() -> Errors.configuration(JwtOption.USER_CLAIM.key()

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A throw-away TLS certificate and key for the server (self-signed, P-256, made by {@code openssl}). */
-record SelfSignedCertificate(Path certificate, Path privateKey) {
+/** A throw-away TLS certificate and key for a test server (self-signed, P-256, for 127.0.0.1 and localhost, made by
+ * {@code openssl}); used by the MariaDB and the PostgreSQL 18 servers. */
+public record SelfSignedCertificate(Path certificate, Path privateKey) {
 
-  static SelfSignedCertificate create(Path openssl, Path dir) {
+  public static SelfSignedCertificate create(Path openssl, Path dir) {
     Path cert = dir.resolve("server-cert.pem");
     Path key = dir.resolve("server-key.pem");
     Commands.Result result = Commands.run(dir, Duration.ofSeconds(30), List.of(

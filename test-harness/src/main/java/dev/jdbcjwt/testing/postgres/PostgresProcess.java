@@ -31,6 +31,12 @@ final class PostgresProcess {
   }
 
   static PostgresProcess launch(ServerAccount account, PostgresBinaries binaries, DataDirectory dir, int port) {
+    return launch(account, binaries, dir, port, List.of());
+  }
+
+  /** Launches with {@code extraSettings} ({@code name=value}) after the usual ones. */
+  static PostgresProcess launch(ServerAccount account, PostgresBinaries binaries, DataDirectory dir, int port,
+      List<String> extraSettings) {
     List<String> command = new ArrayList<>(List.of(binaries.postgres().toString(), "-D", dir.data().toString()));
     for (String setting : List.of(
         "listen_addresses=127.0.0.1",
@@ -45,6 +51,10 @@ final class PostgresProcess {
         "autovacuum=off",
         "jit=off",
         "logging_collector=off")) {
+      command.add("-c");
+      command.add(setting);
+    }
+    for (String setting : extraSettings) {
       command.add("-c");
       command.add(setting);
     }

@@ -138,17 +138,8 @@ public final class PostgresServer implements AutoCloseable {
    * {@value #DATABASE}, use and create in schema {@code public}. Idempotent.
    */
   public synchronized void createTokenUser(String name) {
-    String role = quoteIdentifier(name);
-    try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-      try {
-        s.execute("CREATE ROLE " + role + " LOGIN");
-      } catch (SQLException e) {
-        if (!"42710".equals(e.getSQLState())) { // duplicate_object: the role exists
-          throw e;
-        }
-      }
-      s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + quoteIdentifier(DATABASE) + " TO " + role);
-      s.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + role);
+    try {
+      TokenRoles.create(adminConnection(), DATABASE, name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create token user '" + name + "': " + e.getMessage(), e);
     }

@@ -37,6 +37,11 @@ final class ServerAccount {
     return new ServerAccount(new UnixSystem().getUid() == 0);
   }
 
+  /** Runs commands as the current user (for tools such as tar and gcc). */
+  static ServerAccount asCurrentUser() {
+    return new ServerAccount(false);
+  }
+
   /** {@code command}, run as the server account. */
   List<String> command(List<String> command) {
     if (!switchUser) {

@@ -55,6 +55,14 @@ public enum JwtOption {
           + "claim. For trusted application servers only: any client could set these settings itself.",
       "true", "false"),
 
+  // ---- PostgreSQL 18+ oauth ----
+  POSTGRES_OAUTH(Origin.URL_ALLOWED, "jwt.postgresOAuth", Group.POSTGRESQL, OptionType.CHOICE, "auto",
+      "PostgreSQL 18+ native OAuth (pg_hba.conf method 'oauth', SASL OAUTHBEARER) through pgjdbc: auto (answer a "
+          + "server that asks for OAUTHBEARER with the token; other servers get it as the password), require (only "
+          + "OAUTHBEARER: the token is never sent as a password and any other server is refused), off (never answer "
+          + "OAUTHBEARER).",
+      "auto", "require", "off"),
+
   // ---- static ----
   TOKEN(Origin.URL_ALLOWED, "jwt.token", Group.STATIC, OptionType.SECRET, null,
       "The token itself, or a reference to it: env:NAME or file:/path. Required by provider 'static'."),
@@ -191,6 +199,7 @@ public enum JwtOption {
   public enum Group {
     COMMON("Common options"),
     SESSION("Session set-up"),
+    POSTGRESQL("PostgreSQL 18+ native OAuth"),
     STATIC("Provider 'static'"),
     FILE("Provider 'file'"),
     SIGNED("Provider 'signed'"),
