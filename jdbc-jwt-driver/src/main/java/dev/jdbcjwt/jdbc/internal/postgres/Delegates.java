@@ -35,15 +35,19 @@ final class Delegates {
     }
   }
 
+  /**
+   * Loads without initializing: a class named in a URL must be a factory of the expected type before any of its code
+   * (a static initializer) runs, the lesson of pgjdbc's socketFactory advisory (CVE-2022-21724).
+   */
   private static Class<?> load(String className) throws ClassNotFoundException {
     try {
-      return Class.forName(className, true, Delegates.class.getClassLoader());
+      return Class.forName(className, false, Delegates.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       ClassLoader context = Thread.currentThread().getContextClassLoader();
       if (context == null) {
         throw e;
       }
-      return Class.forName(className, true, context);
+      return Class.forName(className, false, context);
     }
   }
 
