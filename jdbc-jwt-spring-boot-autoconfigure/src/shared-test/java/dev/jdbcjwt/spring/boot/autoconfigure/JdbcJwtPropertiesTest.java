@@ -23,7 +23,9 @@ class JdbcJwtPropertiesTest {
     if (option == JwtOption.CLAIM) {
       return "claims.team";
     }
-    return option.key().substring(JwtOption.PREFIX.length()).replaceAll("([A-Z])", "-$1").toLowerCase();
+    // "OAuth" is one word in a property name: jwt.postgresOAuth is jdbc-jwt.postgres-oauth
+    return option.key().substring(JwtOption.PREFIX.length()).replace("OAuth", "Oauth").replaceAll("([A-Z])", "-$1")
+        .toLowerCase();
   }
 
   private static String sampleValue(JwtOption option) {

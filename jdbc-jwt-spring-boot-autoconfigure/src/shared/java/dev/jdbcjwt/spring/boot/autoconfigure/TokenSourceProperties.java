@@ -62,6 +62,13 @@ public class TokenSourceProperties {
   private Boolean allowUnverifiedTls;
 
   /**
+   * PostgreSQL 18+: answer a server that asks for SASL OAUTHBEARER (pg_hba method oauth) with the token: auto (also
+   * a password to servers that ask for one), require (refuse any server that does not ask for OAUTHBEARER; the token
+   * is never sent as a password), off (jwt.postgresOAuth).
+   */
+  private String postgresOauth;
+
+  /**
    * After login, switch to the database role named by this claim of the token, SET ROLE (jwt.roleClaim); the
    * database still checks that the login user may take the role.
    */
@@ -273,6 +280,7 @@ public class TokenSourceProperties {
     put(o, JwtOption.ON_EXPIRY, onExpiry == null ? null : onExpiry.name().toLowerCase(Locale.ROOT));
     put(o, JwtOption.FETCH_TIMEOUT, fetchTimeout);
     put(o, JwtOption.ALLOW_UNVERIFIED_TLS, allowUnverifiedTls == null ? null : allowUnverifiedTls.toString());
+    put(o, JwtOption.POSTGRES_OAUTH, postgresOauth);
     put(o, JwtOption.ROLE_CLAIM, roleClaim);
     put(o, JwtOption.SESSION_CLAIMS, sessionClaims == null ? null : sessionClaims.toString());
     put(o, JwtOption.TOKEN, token);
@@ -408,6 +416,14 @@ public class TokenSourceProperties {
 
   public void setAllowUnverifiedTls(Boolean allowUnverifiedTls) {
     this.allowUnverifiedTls = allowUnverifiedTls;
+  }
+
+  public String getPostgresOauth() {
+    return postgresOauth;
+  }
+
+  public void setPostgresOauth(String postgresOauth) {
+    this.postgresOauth = postgresOauth;
   }
 
   public String getRoleClaim() {
