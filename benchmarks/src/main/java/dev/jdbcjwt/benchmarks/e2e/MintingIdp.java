@@ -26,8 +26,8 @@ final class MintingIdp implements AutoCloseable {
     return new TokenEndpointTransformer("minting", event -> {
       Parameters p = event.getTransformerParameters();
       Duration ttl = Duration.ofSeconds(Long.parseLong(String.valueOf(p.get("ttlSeconds"))));
-      return TokenEndpointTransformer.tokenResponse(TestIssuer.shared().mint(String.valueOf(p.get("subject")), ttl), ttl)
-          .build();
+      String jwt = TestIssuer.shared().mint(String.valueOf(p.get("subject")), ttl);
+      return TokenEndpointTransformer.tokenResponse(jwt, ttl).build();
     });
   }
 
