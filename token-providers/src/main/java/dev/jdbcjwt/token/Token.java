@@ -6,8 +6,6 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,72 +68,12 @@ public final class Token {
    */
   public static Token fromJwt(String jwt) throws TokenException {
     JWT parsed = parseJwt(jwt);
-    Instant exp = expiryOf(parsed);
+    Instant exp = JwtExpiry.of(parsed);
     JWTClaimsSet claims = claimsOf(parsed);
     if (exp == null) {
       throw TokenException.unavailable("the token has no 'exp' claim, so its lifetime is unknown", null);
     }
     return fromClaims(Secret.of(jwt), parsed.getHeader(), claims, exp);
-  }
-
-  /**
-   * The {@code exp} claim read from the payload itself rather than through nimbus's date conversion, which wraps
-   * values beyond the 64-bit millisecond range (an {@code exp} of 1e30 became 1969-12-31T23:59:59Z): a JSON number
-   * of seconds since 1970, fractions dropped, held within {@link #EARLIEST_EXPIRY} and {@link #LATEST_EXPIRY}.
-   *
-   * @return null when there is no {@code exp}
-   */
-  private static Instant expiryOf(JWT jwt) throws TokenException {
-    if (!(jwt instanceof com.nimbusds.jose.JOSEObject jose) || jose.getPayload() == null) {
-      return null; // encrypted: refused by claimsOf
-    }
-    Map<String, Object> payload = jose.getPayload().toJSONObject();
-    Object exp = payload == null ? null : payload.get("exp");
-    if (exp == null) {
-      return null;
-    }
-    BigDecimal seconds = exp instanceof Number n ? decimal(n) : null;
-    if (seconds == null) {
-      throw TokenException.unavailable("the token's 'exp' claim is not a number of seconds since 1970 (it is "
-          + jsonType(exp) + "), so its lifetime is unknown", null);
-    }
-    // compared before converting: never expand a huge exponent to its digits
-    if (seconds.compareTo(BigDecimal.valueOf(LATEST_EXPIRY.getEpochSecond())) > 0) {
-      return LATEST_EXPIRY;
-    }
-    if (seconds.compareTo(BigDecimal.valueOf(EARLIEST_EXPIRY.getEpochSecond())) < 0) {
-      return EARLIEST_EXPIRY;
-    }
-    return Instant.ofEpochSecond(seconds.longValue()); // fractions dropped
-  }
-
-  /** A JSON number as the parser gives it; infinity as a value beyond any bound; null for NaN or other types. */
-  private static BigDecimal decimal(Number n) {
-    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
-      return BigDecimal.valueOf(n.longValue());
-    }
-    if (n instanceof Double || n instanceof Float) {
-      double d = n.doubleValue();
-      return Double.isNaN(d) ? null : Double.isInfinite(d) ? BigDecimal.valueOf(d > 0 ? Long.MAX_VALUE
-          : Long.MIN_VALUE) : BigDecimal.valueOf(d);
-    }
-    if (n instanceof BigDecimal d) {
-      return d;
-    }
-    if (n instanceof BigInteger b) {
-      return new BigDecimal(b);
-    }
-    String text = n.toString(); // e.g. a lazily parsed number: its text as written, bounded by the parser
-    try {
-      return text.length() > 100 ? null : new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static String jsonType(Object value) {
-    return value instanceof String ? "a JSON string" : value instanceof Boolean ? "a JSON boolean"
-        : value instanceof List<?> ? "a JSON array" : value instanceof Map<?, ?> ? "a JSON object" : "not a number";
   }
 
   /**
