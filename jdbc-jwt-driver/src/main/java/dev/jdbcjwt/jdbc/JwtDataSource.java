@@ -24,9 +24,15 @@ public class JwtDataSource implements DataSource {
   private volatile int loginTimeout;
   private volatile PrintWriter logWriter;
 
+  /** A data source without URL; set it with {@link #setUrl} (as pools and containers do). */
   public JwtDataSource() {
   }
 
+  /**
+   * A data source for a {@code jdbc:jwt:} URL.
+   *
+   * @param url the URL; see {@link #setUrl}
+   */
   public JwtDataSource(String url) {
     this.url = url;
   }
@@ -34,35 +40,64 @@ public class JwtDataSource implements DataSource {
   /**
    * The {@code jdbc:jwt:} URL. It is treated as any JDBC URL: it may carry only URL-allowed {@code jwt.*} options
    * unless URLs are declared trusted ({@link JwtDriver#trustUrls}); give the others with {@link #setProperty}.
+   *
+   * @param url the {@code jdbc:jwt:<vendor-url>} URL
    */
   public void setUrl(String url) {
     this.url = url;
   }
 
+  /**
+   * The {@code jdbc:jwt:} URL.
+   *
+   * @return the URL, or {@code null} when not set
+   */
   public String getUrl() {
     return url;
   }
 
-  /** The database user (for {@code jwt.provider=signed}, also the default token subject). */
+  /**
+   * The database user (for {@code jwt.provider=signed}, also the default token subject).
+   *
+   * @param user the database user
+   */
   public void setUser(String user) {
     this.user = user;
   }
 
+  /**
+   * The database user.
+   *
+   * @return the user, or {@code null} when not set
+   */
   public String getUser() {
     return user;
   }
 
-  /** Hikari's {@code dataSource.username} maps here. */
+  /**
+   * Hikari's {@code dataSource.username} maps here.
+   *
+   * @param user the database user
+   */
   public void setUsername(String user) {
     setUser(user);
   }
 
-  /** A {@code jwt.*} option or a vendor property: application configuration, so every option may be set here. */
+  /**
+   * A {@code jwt.*} option or a vendor property: application configuration, so every option may be set here.
+   *
+   * @param name the option or property name
+   * @param value its value
+   */
   public void setProperty(String name, String value) {
     properties.setProperty(name, value);
   }
 
-  /** {@code jwt.*} options and vendor properties. */
+  /**
+   * {@code jwt.*} options and vendor properties.
+   *
+   * @param props options and properties, added to those already set
+   */
   public void setProperties(Properties props) {
     properties.putAll(props);
   }

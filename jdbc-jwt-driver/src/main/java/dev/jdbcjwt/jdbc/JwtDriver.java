@@ -216,22 +216,36 @@ public final class JwtDriver implements Driver {
    * environment variable {@code JDBCJWT_TRUST_URLS=true} do the same (any one of the three turns it on; {@code false}
    * here withdraws only this call's declaration). Options given as connection properties always win over a trusted
    * URL's for these options.
+   *
+   * @param trusted true to declare URLs trusted
    */
   public static void trustUrls(boolean trusted) {
     UrlTrust.declare(trusted);
   }
 
-  /** Whether URLs are declared trusted, by {@link #trustUrls}, the system property or the environment variable. */
+  /**
+   * Whether URLs are declared trusted, by {@link #trustUrls}, the system property or the environment variable.
+   *
+   * @return true when URLs are declared trusted
+   */
   public static boolean urlsTrusted() {
     return UrlTrust.trusted();
   }
 
-  /** The registered instance. */
+  /**
+   * The registered instance.
+   *
+   * @return the driver registered with {@link DriverManager}
+   */
   public static JwtDriver instance() {
     return INSTANCE;
   }
 
-  /** Registers the driver with {@link DriverManager} if it was deregistered. Loading this class registers it. */
+  /**
+   * Registers the driver with {@link DriverManager} if it was deregistered. Loading this class registers it.
+   *
+   * @throws SQLException if {@link DriverManager} refuses the registration
+   */
   public static void register() throws SQLException {
     if (DriverManager.drivers().noneMatch(d -> d == INSTANCE)) {
       DriverManager.registerDriver(INSTANCE, ON_DEREGISTER);
@@ -243,6 +257,8 @@ public final class JwtDriver implements Driver {
    * threads (waiting up to five seconds), so neither a thread nor the application's class loader is left behind.
    * {@code DriverManager.deregisterDriver(JwtDriver.instance())}, as an application server's leak prevention calls
    * it, does the same.
+   *
+   * @throws SQLException if {@link DriverManager} refuses the deregistration
    */
   public static void deregister() throws SQLException {
     if (DriverManager.drivers().anyMatch(d -> d == INSTANCE)) {

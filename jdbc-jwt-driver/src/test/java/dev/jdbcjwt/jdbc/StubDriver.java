@@ -1,8 +1,9 @@
 package dev.jdbcjwt.jdbc;
 
+import dev.jdbcjwt.testing.StubVendorDriverBase;
+
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -10,15 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 
 /** A vendor driver for {@code jdbc:stub:} URLs that records what it was given and refuses what it is told to. */
-public final class StubDriver implements Driver {
+public final class StubDriver extends StubVendorDriverBase {
 
   public record Call(String url, Properties properties) {
   }
 
   public static final StubDriver INSTANCE = new StubDriver();
+
+  private StubDriver() {
+    super("stub");
+  }
 
   static {
     try {
@@ -111,25 +115,5 @@ public final class StubDriver implements Driver {
     DriverPropertyInfo p = new DriverPropertyInfo("stubOption", info.getProperty("stubOption"));
     p.description = "an option of the stub driver";
     return new DriverPropertyInfo[] {p};
-  }
-
-  @Override
-  public int getMajorVersion() {
-    return 1;
-  }
-
-  @Override
-  public int getMinorVersion() {
-    return 0;
-  }
-
-  @Override
-  public boolean jdbcCompliant() {
-    return false;
-  }
-
-  @Override
-  public Logger getParentLogger() {
-    return Logger.getLogger("stub");
   }
 }

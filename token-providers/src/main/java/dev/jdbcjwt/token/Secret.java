@@ -19,20 +19,40 @@ public final class Secret {
     this.value = value;
   }
 
+  /**
+   * Wraps a secret value.
+   *
+   * @param value the secret, never {@code null}
+   * @return the secret
+   */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "value");
     return new Secret(value);
   }
 
-  /** The secret itself. Never log, print or put it in an exception message. */
+  /**
+   * The secret itself. Never log, print or put it in an exception message.
+   *
+   * @return the secret value
+   */
   public String reveal() {
     return value;
   }
 
+  /**
+   * The length of the value, for checks that must not see it.
+   *
+   * @return the number of characters
+   */
   public int length() {
     return value.length();
   }
 
+  /**
+   * Whether the value is empty.
+   *
+   * @return true for an empty secret
+   */
   public boolean isEmpty() {
     return value.isEmpty();
   }

@@ -6,8 +6,6 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,10 +62,13 @@ public final class Token {
    *
    * @throws TokenException (UNAVAILABLE) if the text is not a JWT or has no expiry; the message never contains the
    *     token
+   *
+   * @param jwt the compact serialisation of the JWT
+   * @return the token with its expiry, issue time, subject and key id from the claims
    */
   public static Token fromJwt(String jwt) throws TokenException {
     JWT parsed = parseJwt(jwt);
-    Instant exp = expiryOf(parsed);
+    Instant exp = JwtExpiry.of(parsed);
     JWTClaimsSet claims = claimsOf(parsed);
     if (exp == null) {
       throw TokenException.unavailable("the token has no 'exp' claim, so its lifetime is unknown", null);
@@ -76,68 +77,14 @@ public final class Token {
   }
 
   /**
-   * The {@code exp} claim read from the payload itself rather than through nimbus's date conversion, which wraps
-   * values beyond the 64-bit millisecond range (an {@code exp} of 1e30 became 1969-12-31T23:59:59Z): a JSON number
-   * of seconds since 1970, fractions dropped, held within {@link #EARLIEST_EXPIRY} and {@link #LATEST_EXPIRY}.
-   *
-   * @return null when there is no {@code exp}
-   */
-  private static Instant expiryOf(JWT jwt) throws TokenException {
-    if (!(jwt instanceof com.nimbusds.jose.JOSEObject jose) || jose.getPayload() == null) {
-      return null; // encrypted: refused by claimsOf
-    }
-    Map<String, Object> payload = jose.getPayload().toJSONObject();
-    Object exp = payload == null ? null : payload.get("exp");
-    if (exp == null) {
-      return null;
-    }
-    BigDecimal seconds = exp instanceof Number n ? decimal(n) : null;
-    if (seconds == null) {
-      throw TokenException.unavailable("the token's 'exp' claim is not a number of seconds since 1970 (it is "
-          + jsonType(exp) + "), so its lifetime is unknown", null);
-    }
-    // compared before converting: never expand a huge exponent to its digits
-    if (seconds.compareTo(BigDecimal.valueOf(LATEST_EXPIRY.getEpochSecond())) > 0) {
-      return LATEST_EXPIRY;
-    }
-    if (seconds.compareTo(BigDecimal.valueOf(EARLIEST_EXPIRY.getEpochSecond())) < 0) {
-      return EARLIEST_EXPIRY;
-    }
-    return Instant.ofEpochSecond(seconds.longValue()); // fractions dropped
-  }
-
-  /** A JSON number as the parser gives it; infinity as a value beyond any bound; null for NaN or other types. */
-  private static BigDecimal decimal(Number n) {
-    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
-      return BigDecimal.valueOf(n.longValue());
-    }
-    if (n instanceof Double || n instanceof Float) {
-      double d = n.doubleValue();
-      return Double.isNaN(d) ? null : Double.isInfinite(d) ? BigDecimal.valueOf(d > 0 ? Long.MAX_VALUE
-          : Long.MIN_VALUE) : BigDecimal.valueOf(d);
-    }
-    if (n instanceof BigDecimal d) {
-      return d;
-    }
-    if (n instanceof BigInteger b) {
-      return new BigDecimal(b);
-    }
-    String text = n.toString(); // e.g. a lazily parsed number: its text as written, bounded by the parser
-    try {
-      return text.length() > 100 ? null : new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static String jsonType(Object value) {
-    return value instanceof String ? "a JSON string" : value instanceof Boolean ? "a JSON boolean"
-        : value instanceof List<?> ? "a JSON array" : value instanceof Map<?, ?> ? "a JSON object" : "not a number";
-  }
-
-  /**
    * Reads {@code value} as a JWT when it is one; otherwise treats it as opaque with the given lifetime
    * ({@code null}: unknown, see {@link #UNKNOWN_EXPIRY}).
+   *
+   * @param value the token text
+   * @param now the issue time of an opaque token
+   * @param opaqueLifetime the lifetime of an opaque token, or {@code null} when unknown
+   * @return the token
+   * @throws TokenException (UNAVAILABLE) if the text is empty, or looks like a JWT but is not a usable one
    */
   public static Token fromJwtOrOpaque(String value, Instant now, Duration opaqueLifetime) throws TokenException {
     if (looksLikeJwt(value)) {
@@ -152,6 +99,11 @@ public final class Token {
   /**
    * An opaque (non-JWT) token living {@code lifetime} from {@code issuedAt}; {@code null} lifetime: unknown. A lifetime
    * reaching past {@link #LATEST_EXPIRY} ends there.
+   *
+   * @param value the token
+   * @param issuedAt when it was issued
+   * @param lifetime how long it lives, or {@code null} when unknown
+   * @return the token
    */
   public static Token opaque(Secret value, Instant issuedAt, Duration lifetime) {
     Objects.requireNonNull(value, "value");
@@ -217,46 +169,97 @@ public final class Token {
     }
   }
 
+  /**
+   * The credential itself.
+   *
+   * @return the token value, hidden from {@code toString()}
+   */
   public Secret value() {
     return value;
   }
 
+  /**
+   * When the token expires: its {@code exp}, or the identity provider's {@code expires_in} after issue.
+   *
+   * @return the expiry; {@link #UNKNOWN_EXPIRY} when nobody said
+   */
   public Instant expiresAt() {
     return expiresAt;
   }
 
+  /**
+   * Whether the expiry is known.
+   *
+   * @return false for an opaque token whose lifetime nobody gave
+   */
   public boolean hasKnownExpiry() {
     return !UNKNOWN_EXPIRY.equals(expiresAt);
   }
 
+  /**
+   * When the token was issued.
+   *
+   * @return the {@code iat} claim, or the fetch time of an opaque token; empty when unknown
+   */
   public Optional<Instant> issuedAt() {
     return Optional.ofNullable(issuedAt);
   }
 
+  /**
+   * Whose token it is.
+   *
+   * @return the {@code sub} claim; empty for opaque tokens
+   */
   public Optional<String> subject() {
     return Optional.ofNullable(subject);
   }
 
+  /**
+   * Which key signed it.
+   *
+   * @return the {@code kid} header; empty for opaque tokens and tokens without one
+   */
   public Optional<String> keyId() {
     return Optional.ofNullable(keyId);
   }
 
-  /** The time left at {@code now}; negative once expired. */
+  /**
+   * The time left at {@code now}; negative once expired.
+   *
+   * @param now the time to measure from
+   * @return the time left; very long for an unknown expiry
+   */
   public Duration remaining(Instant now) {
     return hasKnownExpiry() ? Duration.between(now, expiresAt) : Duration.ofSeconds(Long.MAX_VALUE);
   }
 
-  /** True when, at {@code now}, less than {@code skew} is left. */
+  /**
+   * True when, at {@code now}, less than {@code skew} is left.
+   *
+   * @param now the time to check at
+   * @param skew the margin that counts as expired already
+   * @return whether the token is expired or within {@code skew} of it; never for an unknown expiry
+   */
   public boolean isExpired(Instant now, Duration skew) {
     return hasKnownExpiry() && !now.plus(skew).isBefore(expiresAt);
   }
 
-  /** A claim of a JWT (empty for opaque tokens). Dates are {@link Date}s, arrays are lists. */
+  /**
+   * A claim of a JWT (empty for opaque tokens). Dates are {@link Date}s, arrays are lists.
+   *
+   * @param name the claim name
+   * @return its value; empty when absent
+   */
   public Optional<Object> claim(String name) {
     return Optional.ofNullable(claims.get(name));
   }
 
-  /** A claim as text: strings as they are, a one-element list as its element, numbers in decimal. */
+  /**
+   * A claim as text: strings as they are, a one-element list as its element, numbers in decimal.
+   *
+   * @param name the claim name
+   * @return its text; empty when absent or not text
+   */
   public Optional<String> claimAsString(String name) {
     Object v = claims.get(name);
     if (v instanceof List<?> list && list.size() == 1) {
@@ -266,6 +269,11 @@ public final class Token {
         ? Optional.of(String.valueOf(v)) : Optional.empty();
   }
 
+  /**
+   * The claims of a JWT, as nimbus-jose-jwt reads them.
+   *
+   * @return an unmodifiable map; empty for opaque tokens
+   */
   public Map<String, Object> claims() {
     return claims;
   }
@@ -273,6 +281,8 @@ public final class Token {
   /**
    * The JWT's claim set exactly as the issuer encoded it (the decoded payload), so what is published from it is what
    * the database validated; empty for opaque or encrypted tokens.
+   *
+   * @return the claim set as JSON text
    */
   public Optional<String> claimsJson() {
     if (claims.isEmpty()) {

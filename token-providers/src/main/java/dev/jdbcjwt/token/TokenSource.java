@@ -9,7 +9,12 @@ package dev.jdbcjwt.token;
 @FunctionalInterface
 public interface TokenSource extends AutoCloseable {
 
-  /** Obtains a token now. */
+  /**
+   * Obtains a token now.
+   *
+   * @return a fresh token
+   * @throws TokenException when no token can be obtained; its kind says whether to retry
+   */
   Token fetch() throws TokenException;
 
   /** Releases what the source holds (HTTP clients, watchers). The default does nothing. */

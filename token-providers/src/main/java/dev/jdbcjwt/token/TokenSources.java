@@ -15,11 +15,25 @@ public final class TokenSources {
   private TokenSources() {
   }
 
-  /** Creates the source {@code config} describes, on the system clock. */
+  /**
+   * Creates the source {@code config} describes, on the system clock.
+   *
+   * @param config the validated options, {@code jwt.provider} among them
+   * @return the source
+   * @throws TokenException (CONFIGURATION) for an unknown provider or options it cannot use
+   */
   public static TokenSource create(TokenConfig config) throws TokenException {
     return create(config, Clock.systemUTC());
   }
 
+  /**
+   * Creates the source {@code config} describes, on the given clock.
+   *
+   * @param config the validated options, {@code jwt.provider} among them
+   * @param clock the time source; tests pass a fake one
+   * @return the source
+   * @throws TokenException (CONFIGURATION) for an unknown provider or options it cannot use
+   */
   public static TokenSource create(TokenConfig config, Clock clock) throws TokenException {
     String name = config.require(JwtOption.PROVIDER, "to choose where tokens come from");
     Map<String, TokenSourceProvider> providers = providers();
@@ -31,7 +45,11 @@ public final class TokenSources {
     return provider.create(config, clock);
   }
 
-  /** The providers on the class path, by name (this library's class loader, then the context class loader). */
+  /**
+   * The providers on the class path, by name (this library's class loader, then the context class loader).
+   *
+   * @return the providers, sorted by name
+   */
   public static Map<String, TokenSourceProvider> providers() {
     Map<String, TokenSourceProvider> byName = new TreeMap<>();
     load(TokenSources.class.getClassLoader(), byName);

@@ -2,13 +2,10 @@ package dev.jdbcjwt.benchmarks.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.TokenEndpointTransformer;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -24,31 +21,21 @@ final class MintingIdp implements AutoCloseable {
   static final String CLIENT_ID = "bench";
   static final String CLIENT_SECRET = "bench-client-secret-7c1e";
 
-  private static final class Minting implements ResponseDefinitionTransformerV2 {
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
+  /** The {@code minting} transformer: subject and lifetime come from each stub's parameters. */
+  private static TokenEndpointTransformer minting() {
+    return new TokenEndpointTransformer("minting", event -> {
       Parameters p = event.getTransformerParameters();
-      long ttl = Long.parseLong(String.valueOf(p.get("ttlSeconds")));
-      String jwt = TestIssuer.shared().mint(String.valueOf(p.get("subject")), Duration.ofSeconds(ttl));
-      return ResponseDefinition.okForJson(Map.of("access_token", jwt, "token_type", "Bearer", "expires_in", ttl));
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public String getName() {
-      return "minting";
-    }
+      Duration ttl = Duration.ofSeconds(Long.parseLong(String.valueOf(p.get("ttlSeconds"))));
+      String jwt = TestIssuer.shared().mint(String.valueOf(p.get("subject")), ttl);
+      return TokenEndpointTransformer.tokenResponse(jwt, ttl).build();
+    });
   }
 
   private final WireMockServer server;
 
   MintingIdp() {
     server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(16)
-        .extensions(new Minting()));
+        .extensions(minting()));
     server.start();
   }
 

@@ -90,52 +90,84 @@ final class CheckCommand {
     return true;
   }
 
+  /** A step failed; its message is printed already. */
+  private static final class Failed extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int code;
+
+    Failed(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
   private int check(String url, Properties props, List<Path> jars) {
+    try {
+      loadDriverJars(jars);
+      if (!JwtDriver.instance().acceptsURL(url)) {
+        throw failed(ExitCode.CONFIGURATION, "the URL must start with jdbc:jwt:");
+      }
+      // 1. options. The operator types this URL: it is trusted (its options move into the properties, which keep
+      // their precedence), so check runs what the application's own configuration would.
+      String trusted;
+      ConnectionRequest request;
+      try {
+        trusted = UrlPolicy.moveIntoProperties(url, props, true);
+        request = ConnectionRequest.parse(trusted, props);
+      } catch (SQLException e) {
+        throw failed(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());
+      }
+      printOptions(request);
+      checkVendorDriver(request);
+      Token token = fetchToken(request.tokenConfig());
+      return connect(trusted, props, request.tokenConfig(), token);
+    } catch (Failed f) {
+      return f.code;
+    } finally {
+      TokenCaches.clear();
+    }
+  }
+
+  private void loadDriverJars(List<Path> jars) throws Failed {
     try {
       int loaded = DriverJars.load(jars);
       if (loaded > 0) {
         out.println("Loaded " + loaded + " JDBC driver(s) from " + jars);
       }
     } catch (IOException | SQLException e) {
-      return fail(ExitCode.CONFIGURATION, "cannot load the driver jars: " + e.getMessage());
+      throw failed(ExitCode.CONFIGURATION, "cannot load the driver jars: " + e.getMessage());
     }
-    if (!JwtDriver.instance().acceptsURL(url)) {
-      return fail(ExitCode.CONFIGURATION, "the URL must start with jdbc:jwt:");
-    }
+  }
 
-    // 1. options. The operator types this URL: it is trusted (its options move into the properties, which keep
-    // their precedence), so check runs what the application's own configuration would.
-    ConnectionRequest request;
-    try {
-      url = UrlPolicy.moveIntoProperties(url, props, true);
-      request = ConnectionRequest.parse(url, props);
-    } catch (SQLException e) {
-      return fail(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());
-    }
+  private void printOptions(ConnectionRequest request) {
     TokenConfig config = request.tokenConfig();
     out.println("1. Options");
     out.println("   vendor URL : " + withoutParameters(request.url().vendorUrl()));
     out.println("   user       : " + config.user().orElse("(none)"));
     config.options().forEach((k, v) -> out.println("   " + k + " = " + shown(k, v)));
     out.println("   provider   : " + config.get(JwtOption.PROVIDER).orElse("(none)"));
+  }
 
-    // 2. vendor driver
+  /** 2. The vendor driver, and the TLS rule it would refuse before any connection (before asking the IdP). */
+  private void checkVendorDriver(ConnectionRequest request) throws Failed {
     try {
       Driver vendor = VendorDrivers.find(request.url());
       out.println("2. Vendor driver: " + vendor.getClass().getName() + " " + vendor.getMajorVersion() + "."
           + vendor.getMinorVersion());
-      // the driver would refuse this before any connection; say so before asking the identity provider
-      TlsRule.check(request.url(), vendor, request.vendorProperties(), config, HostClassifier.system());
+      TlsRule.check(request.url(), vendor, request.vendorProperties(), request.tokenConfig(),
+          HostClassifier.system());
     } catch (SQLException e) {
-      return fail(ExitCode.CONFIGURATION, e.getMessage());
+      throw failed(ExitCode.CONFIGURATION, e.getMessage());
     }
+  }
 
-    // 3. token
+  /** 3. The token, described without its value. */
+  private Token fetchToken(TokenConfig config) throws Failed {
     Token token;
     try {
       token = TokenCaches.forConfig(config).fetch();
     } catch (TokenException e) {
-      return failFor(e);
+      throw failedFor(e);
     }
     Instant now = Instant.now();
     out.println("3. Token (the value is never shown)");
@@ -146,13 +178,19 @@ final class CheckCommand {
     out.println("   issued at  : " + token.issuedAt().map(Instant::toString).orElse("(unknown)"));
     out.println("   expires at : " + (token.hasKnownExpiry() ? token.expiresAt() + " (in "
         + Durations.format(token.remaining(now)) + ")" : "(unknown)"));
-    boolean futureIssue = token.issuedAt().filter(i -> i.isAfter(now.plus(FUTURE_TOLERANCE))).isPresent();
-    if (futureIssue) {
+    if (issuedInTheFuture(token, now)) {
       out.println("   warning    : the token was issued " + Durations.format(Duration.between(now,
           token.issuedAt().orElseThrow())) + " in the future by this machine's clock: clocks differ");
     }
+    return token;
+  }
 
-    // 4. database
+  private static boolean issuedInTheFuture(Token token, Instant now) {
+    return token.issuedAt().filter(i -> i.isAfter(now.plus(FUTURE_TOLERANCE))).isPresent();
+  }
+
+  /** 4. The database. */
+  private int connect(String url, Properties props, TokenConfig config, Token token) throws Failed {
     try (Connection c = JwtDriver.instance().connect(url, props)) {
       DatabaseMetaData md = c.getMetaData();
       out.println("4. Database: " + md.getDatabaseProductName() + " " + md.getDatabaseProductVersion());
@@ -160,44 +198,47 @@ final class CheckCommand {
       out.println("OK: the database accepted the token.");
       return ExitCode.OK;
     } catch (SQLException e) {
-      if (SqlStates.TOKEN_REFUSED.equals(e.getSQLState())) {
-        String hint = "the database refused the token. Check that it trusts issuer "
-            + token.claimAsString("iss").orElse("?") + " and key id " + token.keyId().orElse("?")
-            + ", that it expects audience " + token.claim("aud").map(String::valueOf).orElse("?")
-            + ", and that user " + config.user().orElse("?") + " is the token's subject "
-            + token.subject().orElse("?") + (futureIssue ? "; also fix the clock difference above" : "")
-            + ". " + e.getMessage();
-        return fail(ExitCode.DATABASE_REFUSED, hint);
-      }
-      if (SqlStates.BAD_CONFIGURATION.equals(e.getSQLState())) {
-        return fail(ExitCode.CONFIGURATION, e.getMessage());
-      }
-      if (SqlStates.TOKEN_UNAVAILABLE.equals(e.getSQLState()) && e.getMessage().startsWith("jdbc-jwt:")) {
-        return fail(ExitCode.TOKEN_UNAVAILABLE, e.getMessage());
-      }
-      return fail(ExitCode.CONNECTION_FAILED, "could not connect to the database (SQLState " + e.getSQLState()
-          + "): " + e.getMessage());
-    } finally {
-      TokenCaches.clear();
+      throw failedToConnect(e, config, token);
     }
   }
 
-  private int failFor(TokenException e) {
+  private Failed failedToConnect(SQLException e, TokenConfig config, Token token) {
+    if (SqlStates.TOKEN_REFUSED.equals(e.getSQLState())) {
+      String hint = "the database refused the token. Check that it trusts issuer "
+          + token.claimAsString("iss").orElse("?") + " and key id " + token.keyId().orElse("?")
+          + ", that it expects audience " + token.claim("aud").map(String::valueOf).orElse("?")
+          + ", and that user " + config.user().orElse("?") + " is the token's subject "
+          + token.subject().orElse("?")
+          + (issuedInTheFuture(token, Instant.now()) ? "; also fix the clock difference above" : "")
+          + ". " + e.getMessage();
+      return failed(ExitCode.DATABASE_REFUSED, hint);
+    }
+    if (SqlStates.BAD_CONFIGURATION.equals(e.getSQLState())) {
+      return failed(ExitCode.CONFIGURATION, e.getMessage());
+    }
+    if (SqlStates.TOKEN_UNAVAILABLE.equals(e.getSQLState()) && e.getMessage().startsWith("jdbc-jwt:")) {
+      return failed(ExitCode.TOKEN_UNAVAILABLE, e.getMessage());
+    }
+    return failed(ExitCode.CONNECTION_FAILED, "could not connect to the database (SQLState " + e.getSQLState()
+        + "): " + e.getMessage());
+  }
+
+  private Failed failedFor(TokenException e) {
     switch (e.kind()) {
       case CONFIGURATION:
-        return fail(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());
+        return failed(ExitCode.CONFIGURATION, "configuration: " + e.getMessage());
       case REFUSED:
-        return fail(ExitCode.IDP_REFUSED, "the identity provider refused the client: " + e.getMessage()
+        return failed(ExitCode.IDP_REFUSED, "the identity provider refused the client: " + e.getMessage()
             + " — check the client id, secret or key, and what the client may request");
       default:
-        return fail(ExitCode.TOKEN_UNAVAILABLE, "no token could be obtained (identity provider unreachable, slow "
+        return failed(ExitCode.TOKEN_UNAVAILABLE, "no token could be obtained (identity provider unreachable, slow "
             + "or failing): " + e.getMessage());
     }
   }
 
-  private int fail(int code, String message) {
+  private Failed failed(int code, String message) {
     err.println("FAILED: " + message);
-    return code;
+    return new Failed(code);
   }
 
   private static String shown(String key, String value) {

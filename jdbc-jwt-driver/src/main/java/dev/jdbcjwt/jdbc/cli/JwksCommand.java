@@ -68,13 +68,7 @@ final class JwksCommand {
     List<JWK> published = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       try {
-        Secret text = Secret.of(SecretReference.readFile("--signing-key", keys.get(i)));
-        SigningKeys.SigningKey key = SigningKeys.read(JwtOption.SIGNING_KEY, text, algorithm);
-        JWK pub = key.publicJwk();
-        if (keyIds.get(i).isPresent()) {
-          pub = PublicKeys.withKeyId(pub, keyIds.get(i).get());
-        }
-        published.add(pub);
+        published.add(publicKey(keys.get(i), keyIds.get(i), algorithm));
       } catch (TokenException e) {
         err.println("FAILED: " + keys.get(i) + ": " + e.getMessage());
         return ExitCode.CONFIGURATION;
@@ -82,5 +76,13 @@ final class JwksCommand {
     }
     out.println(new JWKSet(published).toString(true));
     return ExitCode.OK;
+  }
+
+  /** The public half of the signing key in {@code file}, with {@code keyId} when given. */
+  private static JWK publicKey(Path file, Optional<String> keyId, Optional<String> algorithm) throws TokenException {
+    Secret text = Secret.of(SecretReference.readFile("--signing-key", file));
+    SigningKeys.SigningKey key = SigningKeys.read(JwtOption.SIGNING_KEY, text, algorithm);
+    JWK pub = key.publicJwk();
+    return keyId.isPresent() ? PublicKeys.withKeyId(pub, keyId.get()) : pub;
   }
 }

@@ -31,7 +31,14 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
     this.config = config;
   }
 
-  /** A provider for {@code user} with the given {@code jwt.*} options (validated now). */
+  /**
+   * A provider for {@code user} with the given {@code jwt.*} options (validated now).
+   *
+   * @param user the database user
+   * @param jwtOptions the {@code jwt.*} options, by name
+   * @return the provider
+   * @throws SQLException (HY000) when an option is missing or invalid
+   */
   public static JwtCredentialsProvider of(String user, Map<String, String> jwtOptions) throws SQLException {
     TokenConfig config = TokenCacheLookup.configOf(jwtOptions, Objects.requireNonNull(user, "user"));
     TokenCacheLookup.forConfig(config); // creates the cache, so its source is checked now

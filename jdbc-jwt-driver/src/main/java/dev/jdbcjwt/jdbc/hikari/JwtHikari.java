@@ -45,6 +45,8 @@ public final class JwtHikari {
    * token is obtained now, and cached for the pool's first connections).
    *
    * @return {@code config}, for chaining
+   * @param config a configuration with a {@code jdbc:jwt:} URL
+   * @throws SQLException (HY000) for bad options, (08001) when no token can be obtained
    */
   public static HikariConfig configure(HikariConfig config) throws SQLException {
     TokenCache cache = TokenCacheLookup.forUrl(config.getJdbcUrl(), connectionProperties(config));
@@ -119,6 +121,8 @@ public final class JwtHikari {
    * never for a URL a user typed. Spring Boot's starter does this for the pools it configures.
    *
    * @return {@code config}, for chaining
+   * @param config a configuration with a {@code jdbc:jwt:} URL
+   * @throws SQLException (HY000) when the URL's options are invalid
    */
   public static HikariConfig trustUrl(HikariConfig config) throws SQLException {
     String url = config.getJdbcUrl();

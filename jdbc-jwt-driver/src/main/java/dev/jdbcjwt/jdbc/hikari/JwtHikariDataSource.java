@@ -34,10 +34,16 @@ public class JwtHikariDataSource extends HikariDataSource {
   private volatile TokenConfig tokenConfig;
   private final TokenListener evictOnInvalidation = this::onTokenEvent;
 
+  /** A pool configured later through its setters, as HikariCP's own no-argument constructor. */
   public JwtHikariDataSource() {
     super();
   }
 
+  /**
+   * A pool for {@code config}, configured and started now.
+   *
+   * @param config a configuration with a {@code jdbc:jwt:} URL
+   */
   public JwtHikariDataSource(HikariConfig config) {
     super(HiddenSecrets.quietCopyOf(prepare(config)));
     copyStateTo(config); // validated, as HikariDataSource(config) leaves it (pool name, corrected settings)
@@ -91,12 +97,20 @@ public class JwtHikariDataSource extends HikariDataSource {
     return super.getConnection();
   }
 
-  /** How many connections were retired on borrow because their token had expired. */
+  /**
+   * How many connections were retired on borrow because their token had expired.
+   *
+   * @return the number of connections retired so far
+   */
   public long evictedForExpiry() {
     return evictedForExpiry.get();
   }
 
-  /** The token cache this pool's connections log in with, once the pool is configured. */
+  /**
+   * The token cache this pool's connections log in with, once the pool is configured.
+   *
+   * @return the cache; empty before the pool is configured
+   */
   public java.util.Optional<TokenCache> tokenCache() {
     TokenConfig c = tokenConfig;
     if (c == null) {

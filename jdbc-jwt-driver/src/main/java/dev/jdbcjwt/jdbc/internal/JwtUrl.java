@@ -45,10 +45,16 @@ public final class JwtUrl {
     Map<String, String> jwt = new LinkedHashMap<>();
     Map<String, String> query = new LinkedHashMap<>();
     StringBuilder vendor = new StringBuilder("jdbc:");
-
     int q = rest.indexOf('?');
-    String head = q < 0 ? rest : rest.substring(0, q);
-    // ';'-separated segments in the part before any '?' (H2, SQL Server, Derby style)
+    splitSegments(q < 0 ? rest : rest.substring(0, q), jwt, vendor);
+    if (q >= 0) {
+      splitQuery(rest.substring(q + 1), jwt, query, vendor);
+    }
+    return new JwtUrl(vendor.toString(), Collections.unmodifiableMap(jwt), Collections.unmodifiableMap(query));
+  }
+
+  /** The ';'-separated segments before any '?' (H2, SQL Server, Derby style): jwt options out, the rest kept. */
+  private static void splitSegments(String head, Map<String, String> jwt, StringBuilder vendor) {
     String[] segments = head.split(";", -1);
     vendor.append(segments[0]);
     for (int i = 1; i < segments.length; i++) {
@@ -59,24 +65,26 @@ public final class JwtUrl {
         vendor.append(';').append(segment);
       }
     }
-    if (q >= 0) {
-      StringBuilder kept = new StringBuilder();
-      for (String param : rest.substring(q + 1).split("&", -1)) {
-        if (param.isEmpty()) {
-          continue;
-        }
-        if (isJwtOption(param)) {
-          put(jwt, param, true);
-        } else {
-          put(query, param, true);
-          kept.append(kept.length() == 0 ? "" : "&").append(param);
-        }
+  }
+
+  /** The query after '?': jwt options out, the vendor's parameters kept in order. */
+  private static void splitQuery(String queryText, Map<String, String> jwt, Map<String, String> query,
+      StringBuilder vendor) {
+    StringBuilder kept = new StringBuilder();
+    for (String param : queryText.split("&", -1)) {
+      if (param.isEmpty()) {
+        continue;
       }
-      if (kept.length() > 0) {
-        vendor.append('?').append(kept);
+      if (isJwtOption(param)) {
+        put(jwt, param, true);
+      } else {
+        put(query, param, true);
+        kept.append(kept.length() == 0 ? "" : "&").append(param);
       }
     }
-    return new JwtUrl(vendor.toString(), Collections.unmodifiableMap(jwt), Collections.unmodifiableMap(query));
+    if (kept.length() > 0) {
+      vendor.append('?').append(kept);
+    }
   }
 
   private static boolean isJwtOption(String param) {

@@ -1,11 +1,8 @@
 package dev.jdbcjwt.jdbc.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.TokenEndpointTransformer;
 import dev.jdbcjwt.testing.leaks.LeakWatch;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCaches;
@@ -49,26 +46,6 @@ class IdpOutageTest {
   private static final String CLIENT_SECRET = "idp-outage-client-secret-3f9a";
   private static final String USER = "idp_outage_user";
 
-  /** Mints a fresh 20-second JWT for every token request, as an identity provider does. */
-  static final class MintingIdp implements ResponseDefinitionTransformerV2 {
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-      String jwt = TestIssuer.shared().mint(USER, Duration.ofSeconds(20));
-      return ResponseDefinition.okForJson(java.util.Map.of("access_token", jwt, "token_type", "Bearer",
-          "expires_in", 20));
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public String getName() {
-      return "minting-idp";
-    }
-  }
-
   private record Outcome(Instant at, String sqlState, String message) {
   }
 
@@ -78,7 +55,8 @@ class IdpOutageTest {
   @BeforeEach
   void start() {
     LeakWatch.registerSecret(CLIENT_SECRET);
-    idp = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new MintingIdp()));
+    idp = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+        .extensions(TokenEndpointTransformer.minting("minting-idp", USER, Duration.ofSeconds(20))));
     idp.start();
     healthy();
     db.createTokenUser(USER);

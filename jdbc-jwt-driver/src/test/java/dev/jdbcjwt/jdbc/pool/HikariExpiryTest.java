@@ -3,6 +3,7 @@ package dev.jdbcjwt.jdbc.pool;
 import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.TokenConnection;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
+import dev.jdbcjwt.testing.TestUsers;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenCaches;
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ class HikariExpiryTest {
   static final PostgresServer SERVER = PostgresServer.shared();
 
   static String newUser() {
-    String user = "pool_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String user = TestUsers.uniqueName("pool_");
     SERVER.createTokenUser(user);
     return user;
   }

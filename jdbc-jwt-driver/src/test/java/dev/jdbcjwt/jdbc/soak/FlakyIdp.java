@@ -1,11 +1,10 @@
 package dev.jdbcjwt.jdbc.soak;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.TokenEndpointTransformer;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,22 +33,7 @@ final class FlakyIdp implements AutoCloseable {
   FlakyIdp(TestIssuer initialSigner, String subject, Duration tokenLifetime, Duration slowDelay) {
     this.signer = new AtomicReference<>(initialSigner);
     this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal()
-        .extensions(new ResponseDefinitionTransformerV2() {
-          @Override
-          public ResponseDefinition transform(ServeEvent event) {
-            return answer(subject, tokenLifetime, slowDelay);
-          }
-
-          @Override
-          public boolean applyGlobally() {
-            return false;
-          }
-
-          @Override
-          public String getName() {
-            return "flaky-idp";
-          }
-        }));
+        .extensions(new TokenEndpointTransformer("flaky-idp", event -> answer(subject, tokenLifetime, slowDelay))));
     server.start();
     server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withTransformers("flaky-idp")));
     warmUp();
@@ -86,9 +70,7 @@ final class FlakyIdp implements AutoCloseable {
       default:
         String jwt = signer.get().mint(subject, lifetime);
         tokensIssued.incrementAndGet();
-        String body = "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-            + lifetime.toSeconds() + "}";
-        var response = aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        var response = TokenEndpointTransformer.tokenResponse(jwt, lifetime);
         if (m == Mode.SLOW) {
           slowAnswers.incrementAndGet();
           response.withFixedDelay((int) slowDelay.toMillis());

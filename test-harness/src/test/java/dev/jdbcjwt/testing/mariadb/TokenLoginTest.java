@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -167,7 +167,7 @@ class TokenLoginTest {
   }
 
   private static String newTokenUser() throws SQLException {
-    String user = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String user = TestUsers.uniqueName("u");
     server.createTokenUser(user);
     return user;
   }

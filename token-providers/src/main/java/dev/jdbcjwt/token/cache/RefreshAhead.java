@@ -15,7 +15,12 @@ public final class RefreshAhead {
     this.duration = duration;
   }
 
-  /** Refresh when {@code percent}% of the lifetime remains (0 &lt; percent &lt; 100). */
+  /**
+   * Refresh when {@code percent}% of the lifetime remains (0 &lt; percent &lt; 100).
+   *
+   * @param percent the share of the lifetime, in percent
+   * @return the policy
+   */
   public static RefreshAhead share(double percent) {
     if (!(percent > 0 && percent < 100)) {
       throw new IllegalArgumentException("the refresh-ahead share must be between 0% and 100% (got " + percent + "%)");
@@ -23,7 +28,12 @@ public final class RefreshAhead {
     return new RefreshAhead(percent / 100, null);
   }
 
-  /** Refresh when {@code remaining} of the lifetime remains. */
+  /**
+   * Refresh when {@code remaining} of the lifetime remains.
+   *
+   * @param remaining the time left that triggers a refresh
+   * @return the policy
+   */
   public static RefreshAhead remaining(Duration remaining) {
     if (remaining.isNegative() || remaining.isZero()) {
       throw new IllegalArgumentException("the refresh-ahead duration must be positive (got " + remaining + ")");
@@ -31,7 +41,12 @@ public final class RefreshAhead {
     return new RefreshAhead(0, remaining);
   }
 
-  /** Reads {@code 25%} or a duration such as {@code 2m}. */
+  /**
+   * Reads {@code 25%} or a duration such as {@code 2m}.
+   *
+   * @param text the value of {@code jwt.refreshAhead}
+   * @return the policy
+   */
   public static RefreshAhead parse(String text) {
     String t = text.strip();
     return t.endsWith("%") ? share(Double.parseDouble(t.substring(0, t.length() - 1)))

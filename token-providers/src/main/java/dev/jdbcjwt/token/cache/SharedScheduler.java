@@ -26,7 +26,11 @@ public final class SharedScheduler {
   private SharedScheduler() {
   }
 
-  /** The shared scheduler. */
+  /**
+   * The shared scheduler.
+   *
+   * @return the JVM-wide timer, started on first use
+   */
   public static Scheduler scheduler() {
     return (task, delay) -> {
       ScheduledFuture<?> f = timer().schedule(task, nanos(delay), TimeUnit.NANOSECONDS);
@@ -45,7 +49,11 @@ public final class SharedScheduler {
     return delay.compareTo(MAX_DELAY) >= 0 ? Long.MAX_VALUE : delay.toNanos();
   }
 
-  /** The shared executor for token source calls. */
+  /**
+   * The shared executor for token source calls.
+   *
+   * @return the JVM-wide executor for token source calls, started on first use
+   */
   public static Executor executor() {
     return task -> fetchers().execute(task);
   }
@@ -84,6 +92,8 @@ public final class SharedScheduler {
    * Stops the threads, waiting up to {@code wait} for running work. Caches used afterwards start them again.
    *
    * @return true if every thread finished in time
+   * @param wait how long to wait for running work
+   * @throws InterruptedException if interrupted while waiting
    */
   public static boolean shutdown(Duration wait) throws InterruptedException {
     ScheduledThreadPoolExecutor t;

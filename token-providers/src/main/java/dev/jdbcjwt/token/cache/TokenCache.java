@@ -101,6 +101,12 @@ public final class TokenCache implements TokenSource {
     this.lastUsedMillis = clock.millis();
   }
 
+  /**
+   * Starts building a cache around {@code source}.
+   *
+   * @param source where tokens come from
+   * @return a builder with the defaults
+   */
   public static TokenCacheBuilder builder(TokenSource source) {
     return new TokenCacheBuilder(source);
   }
@@ -135,36 +141,66 @@ public final class TokenCache implements TokenSource {
     return lastUsedMillis;
   }
 
-  /** True once {@link #close()} ran: no more background refreshes (a fetch still answers, without refreshing). */
+  /**
+   * True once {@link #close()} ran: no more background refreshes (a fetch still answers, without refreshing).
+   *
+   * @return whether the cache is closed
+   */
   public boolean isClosed() {
     return closed;
   }
 
-  /** Adds a listener for this cache's events (a pool that soft-evicts when a token is invalidated). */
+  /**
+   * Adds a listener for this cache's events (a pool that soft-evicts when a token is invalidated).
+   *
+   * @param listener receives the events
+   */
   public void addListener(TokenListener listener) {
     listeners.add(java.util.Objects.requireNonNull(listener));
   }
 
+  /**
+   * Removes a listener added with {@link #addListener}; pass the same instance.
+   *
+   * @param listener the listener to remove
+   */
   public void removeListener(TokenListener listener) {
     listeners.remove(listener);
   }
 
-  /** The token currently served, if any and still usable; never calls the token source. */
+  /**
+   * The token currently served, if any and still usable; never calls the token source.
+   *
+   * @return the usable token; empty when none is
+   */
   public Optional<Token> current() {
     Entry e = entry;
     return e != null && clock.instant().isBefore(e.usableUntil) ? Optional.of(e.token) : Optional.empty();
   }
 
-  /** The last failure of the token source, cleared by the next success. */
+  /**
+   * The last failure of the token source, cleared by the next success.
+   *
+   * @return the last failure; empty after a success
+   */
   public synchronized Optional<TokenException> lastError() {
     return Optional.ofNullable(lastError);
   }
 
+  /**
+   * The name of this cache in logs and events (provider and user; never a secret).
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }
 
-  /** How long before its expiry a token stops being served. */
+  /**
+   * How long before its expiry a token stops being served.
+   *
+   * @return the skew
+   */
   public Duration clockSkew() {
     return clockSkew;
   }
@@ -443,6 +479,7 @@ public final class TokenCache implements TokenSource {
    * retry delay.
    *
    * @return true if the token was dropped
+   * @param refused the token the database refused
    */
   public boolean invalidate(Token refused) {
     TokenEvent ev;

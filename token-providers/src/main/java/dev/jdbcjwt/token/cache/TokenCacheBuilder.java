@@ -38,45 +38,91 @@ public final class TokenCacheBuilder {
     this.source = Objects.requireNonNull(source, "source");
   }
 
-  /** A name for logs and events (provider and user; never a secret). */
+  /**
+   * A name for logs and events (provider and user; never a secret).
+   *
+   * @param label the name
+   * @return this builder
+   */
   public TokenCacheBuilder label(String label) {
     this.label = Objects.requireNonNull(label);
     return this;
   }
 
+  /**
+   * The time source (default: the system clock); tests pass a fake one.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public TokenCacheBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock);
     return this;
   }
 
-  /** Where refresh timers run; with {@link #executor}, tests make the cache fully deterministic. */
+  /**
+   * Where refresh timers run; with {@link #executor}, tests make the cache fully deterministic.
+   *
+   * @param scheduler the timer
+   * @return this builder
+   */
   public TokenCacheBuilder scheduler(Scheduler scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler);
     return this;
   }
 
-  /** Where token source calls run. */
+  /**
+   * Where token source calls run.
+   *
+   * @param executor runs the calls to the token source
+   * @return this builder
+   */
   public TokenCacheBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor);
     return this;
   }
 
+  /**
+   * How long before its expiry a token stops being served (default 30 s).
+   *
+   * @param clockSkew the margin
+   * @return this builder
+   */
   public TokenCacheBuilder clockSkew(Duration clockSkew) {
     this.clockSkew = Objects.requireNonNull(clockSkew);
     return this;
   }
 
+  /**
+   * When to refresh in the background (default: when 25% of the lifetime remains).
+   *
+   * @param refreshAhead the policy
+   * @return this builder
+   */
   public TokenCacheBuilder refreshAhead(RefreshAhead refreshAhead) {
     this.refreshAhead = Objects.requireNonNull(refreshAhead);
     return this;
   }
 
+  /**
+   * How long a caller waits for a token when none is usable (default 10 s).
+   *
+   * @param fetchTimeout the longest wait
+   * @return this builder
+   */
   public TokenCacheBuilder fetchTimeout(Duration fetchTimeout) {
     this.fetchTimeout = Objects.requireNonNull(fetchTimeout);
     return this;
   }
 
-  /** Retry delays: {@code initial}, doubling, at most {@code max}, each shortened by up to {@code jitter} (0–1). */
+  /**
+   * Retry delays: {@code initial}, doubling, at most {@code max}, each shortened by up to {@code jitter} (0–1).
+   *
+   * @param initial the first delay
+   * @param max the longest delay
+   * @param jitter the share by which a delay may be shortened
+   * @return this builder
+   */
   public TokenCacheBuilder retry(Duration initial, Duration max, double jitter) {
     this.retryInitial = Objects.requireNonNull(initial);
     this.retryMax = Objects.requireNonNull(max);
@@ -84,12 +130,23 @@ public final class TokenCacheBuilder {
     return this;
   }
 
-  /** Source of randomness for jitter, uniform in [0, 1). */
+  /**
+   * Source of randomness for jitter, uniform in [0, 1).
+   *
+   * @param random the source of randomness
+   * @return this builder
+   */
   public TokenCacheBuilder random(DoubleSupplier random) {
     this.random = Objects.requireNonNull(random);
     return this;
   }
 
+  /**
+   * Adds a listener for the cache's events.
+   *
+   * @param listener receives the events
+   * @return this builder
+   */
   public TokenCacheBuilder listener(TokenListener listener) {
     listeners.add(Objects.requireNonNull(listener));
     return this;
@@ -99,12 +156,21 @@ public final class TokenCacheBuilder {
    * Closes the cache when nobody asked it for a token for about one token lifetime: at its next refresh time it does
    * not refresh but closes its source and runs {@code onClosed} (a registry forgets it there). A closed cache still
    * answers {@code fetch()}, without background refreshes; registries hand out a fresh one instead.
+   *
+   * @param onClosed runs once the cache closed itself
+   * @return this builder
    */
   public TokenCacheBuilder closeWhenIdle(Runnable onClosed) {
     this.onIdleClose = Objects.requireNonNull(onClosed);
     return this;
   }
 
+  /**
+   * Builds the cache; it fetches its first token on first use.
+   *
+   * @return the cache
+   * @throws IllegalArgumentException when settings contradict each other; the message gives the values
+   */
   public TokenCache build() {
     if (clockSkew.isNegative()) {
       throw new IllegalArgumentException("the clock skew must not be negative (got " + clockSkew + ")");

@@ -42,7 +42,11 @@ public final class TokenCacheRegistry {
   private final Consumer<TokenCacheBuilder> customizer;
   private volatile int maxCaches;
 
-  /** A registry of caches on the shared threads and the system clock. */
+  /**
+   * A registry of caches on the shared threads and the system clock.
+   *
+   * @param maxCaches the cap on live caches (at least 1)
+   */
   public TokenCacheRegistry(int maxCaches) {
     this(maxCaches, TokenSources::create, b -> { });
   }
@@ -54,7 +58,13 @@ public final class TokenCacheRegistry {
     this.customizer = Objects.requireNonNull(customizer);
   }
 
-  /** The shared cache for {@code config}, created (and its source validated) on first use or after it closed. */
+  /**
+   * The shared cache for {@code config}, created (and its source validated) on first use or after it closed.
+   *
+   * @param config the token configuration
+   * @return its cache
+   * @throws TokenException (CONFIGURATION) when the configuration names no usable source
+   */
   public TokenCache forConfig(TokenConfig config) throws TokenException {
     TokenCache cache = caches.get(config);
     if (cache != null && !cache.isClosed()) {
@@ -131,12 +141,20 @@ public final class TokenCacheRegistry {
     }
   }
 
-  /** The cap on live caches. */
+  /**
+   * The cap on live caches.
+   *
+   * @return the cap
+   */
   public int maxCaches() {
     return maxCaches;
   }
 
-  /** Sets the cap on live caches (at least 1); takes effect when the next cache is created. */
+  /**
+   * Sets the cap on live caches (at least 1); takes effect when the next cache is created.
+   *
+   * @param max the cap
+   */
   public void setMaxCaches(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("the maximum number of token caches must be at least 1 (got " + max + ")");
@@ -144,11 +162,20 @@ public final class TokenCacheRegistry {
     this.maxCaches = max;
   }
 
-  /** Adds a listener for the events of every cache, present and future. */
+  /**
+   * Adds a listener for the events of every cache, present and future.
+   *
+   * @param listener receives the events
+   */
   public void addListener(TokenListener listener) {
     listeners.add(Objects.requireNonNull(listener));
   }
 
+  /**
+   * Removes a listener added with {@link #addListener}; pass the same instance.
+   *
+   * @param listener the listener to remove
+   */
   public void removeListener(TokenListener listener) {
     listeners.remove(listener);
   }
@@ -156,11 +183,20 @@ public final class TokenCacheRegistry {
   /**
    * Adds a listener for the events of {@code config}'s cache, whichever cache serves it now or later (after an idle
    * close or an eviction): what a pool uses to soft-evict when its tokens are refused.
+   *
+   * @param config the token configuration to follow
+   * @param listener receives its events
    */
   public void watch(TokenConfig config, TokenListener listener) {
     watchers.computeIfAbsent(config, c -> new CopyOnWriteArrayList<>()).add(Objects.requireNonNull(listener));
   }
 
+  /**
+   * Removes a listener added with {@link #watch}; pass the same instance.
+   *
+   * @param config the token configuration
+   * @param listener the listener to remove
+   */
   public void unwatch(TokenConfig config, TokenListener listener) {
     watchers.computeIfPresent(config, (c, list) -> {
       list.remove(listener);
@@ -168,12 +204,20 @@ public final class TokenCacheRegistry {
     });
   }
 
-  /** The live caches, for health checks and metrics. */
+  /**
+   * The live caches, for health checks and metrics.
+   *
+   * @return the caches that are not closed
+   */
   public List<TokenCache> all() {
     return caches.values().stream().filter(c -> !c.isClosed()).toList();
   }
 
-  /** How many caches are live. */
+  /**
+   * How many caches are live.
+   *
+   * @return the number of caches held
+   */
   public int size() {
     return caches.size();
   }

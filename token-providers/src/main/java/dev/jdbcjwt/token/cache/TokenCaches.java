@@ -22,7 +22,13 @@ public final class TokenCaches {
   private TokenCaches() {
   }
 
-  /** The shared cache for {@code config}, created (and its source validated) on first use. */
+  /**
+   * The shared cache for {@code config}, created (and its source validated) on first use.
+   *
+   * @param config the token configuration
+   * @return its cache
+   * @throws TokenException (CONFIGURATION) when the configuration names no usable source
+   */
   public static TokenCache forConfig(TokenConfig config) throws TokenException {
     return SHARED.forConfig(config);
   }
@@ -45,7 +51,11 @@ public final class TokenCaches {
         + config.user().map(u -> " for user '" + u + "'").orElse("") + where;
   }
 
-  /** Adds a listener for the events of every cache, present and future. */
+  /**
+   * Adds a listener for the events of every cache, present and future.
+   *
+   * @param listener receives the events
+   */
   public static void addListener(TokenListener listener) {
     SHARED.addListener(listener);
   }
@@ -53,26 +63,47 @@ public final class TokenCaches {
   /**
    * Removes a listener added with {@link #addListener}; pass the same instance (a method reference written twice,
    * such as {@code list::add}, is two different listeners).
+   *
+   * @param listener the listener to remove
    */
   public static void removeListener(TokenListener listener) {
     SHARED.removeListener(listener);
   }
 
-  /** See {@link TokenCacheRegistry#watch}: events of {@code config}'s cache, across re-creations. */
+  /**
+   * See {@link TokenCacheRegistry#watch}: events of {@code config}'s cache, across re-creations.
+   *
+   * @param config the token configuration to follow
+   * @param listener receives its events
+   */
   public static void watch(TokenConfig config, TokenListener listener) {
     SHARED.watch(config, listener);
   }
 
+  /**
+   * Removes a listener added with {@link #watch}; pass the same instance.
+   *
+   * @param config the token configuration
+   * @param listener the listener to remove
+   */
   public static void unwatch(TokenConfig config, TokenListener listener) {
     SHARED.unwatch(config, listener);
   }
 
-  /** The caches in use, for health checks and metrics. */
+  /**
+   * The caches in use, for health checks and metrics.
+   *
+   * @return the caches that are not closed
+   */
   public static List<TokenCache> all() {
     return SHARED.all();
   }
 
-  /** The cap on live caches in this JVM. */
+  /**
+   * The cap on live caches in this JVM.
+   *
+   * @return the cap
+   */
   public static int maxCaches() {
     return SHARED.maxCaches();
   }
@@ -80,6 +111,8 @@ public final class TokenCaches {
   /**
    * Sets the cap on live caches in this JVM (application code only; there is no URL option for it). Beyond it the
    * least recently used cache is closed, with one WARNING.
+   *
+   * @param max the cap (at least 1)
    */
   public static void setMaxCaches(int max) {
     SHARED.setMaxCaches(max);
@@ -95,6 +128,8 @@ public final class TokenCaches {
    * thread of this library runs and no class loader is held.
    *
    * @return true if the threads stopped within {@code wait}
+   * @param wait how long to wait for running work
+   * @throws InterruptedException if interrupted while waiting
    */
   public static boolean shutdown(Duration wait) throws InterruptedException {
     clear();

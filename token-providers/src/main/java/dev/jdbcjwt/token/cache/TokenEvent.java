@@ -24,6 +24,7 @@ import java.util.Optional;
 public record TokenEvent(Type type, String cache, Instant at, Optional<Token> token, Optional<TokenException> error,
     int attempt, Duration nextAttemptIn, Duration latency) {
 
+  /** What happened. */
   public enum Type {
     /** The first token of a cache, or the first after an expiry or invalidation. */
     FETCHED,

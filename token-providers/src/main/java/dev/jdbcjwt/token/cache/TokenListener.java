@@ -6,5 +6,10 @@ package dev.jdbcjwt.token.cache;
  */
 @FunctionalInterface
 public interface TokenListener {
+  /**
+   * Called for each event of the caches it listens to.
+   *
+   * @param event what happened
+   */
   void onEvent(TokenEvent event);
 }

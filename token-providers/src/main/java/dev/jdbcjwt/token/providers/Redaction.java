@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       the configuration's own secret values, secret-looking assignments and arguments, URL user information and
  *       long opaque strings replaced, whitespace folded to one line, length bounded.</li>
  * </ul>
- * Public for the other modules and providers of this library; not an API for users.
+ * Public for the other modules and providers of this library; internal like its package (package-info).
  */
 public final class Redaction {
 

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Mints one JWT per call: iss, sub, aud, iat, exp = iat + ttl, a fresh jti, and the configured extra claims. Public
- * for the other built-in providers (jwt-bearer signs its assertions with it); not an API for users.
+ * for the other built-in providers (jwt-bearer signs its assertions with it); internal
+ * like its package (package-info).
  */
 public final class SignedTokenSource implements TokenSource {
 

@@ -29,7 +29,8 @@ import java.util.Set;
 /**
  * Reads the private key of {@code jwt.signingKey} or {@code jwt.clientAssertionKey} (PEM PKCS#8 or JWK; RSA, EC or
  * Ed25519) with the JDK's own key factories, and pairs it with a nimbus signer and an algorithm. Messages name the
- * option and never quote the key. Public for the other built-in providers; not an API for users.
+ * option and never quote the key. Public for the other built-in providers; internal like
+ * its package (package-info).
  */
 public final class SigningKeys {
   private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";

@@ -12,7 +12,11 @@ import java.time.Clock;
  */
 public interface TokenSourceProvider {
 
-  /** The value of {@code jwt.provider} that selects this provider, e.g. {@code signed}. */
+  /**
+   * The value of {@code jwt.provider} that selects this provider, e.g. {@code signed}.
+   *
+   * @return the provider name
+   */
   String name();
 
   /**
@@ -20,6 +24,9 @@ public interface TokenSourceProvider {
    * option when something required is missing or unusable, so mistakes surface at the first connection.
    *
    * @param clock the time source; tests pass a fake one
+   * @param config the validated options
+   * @return the source, ready to fetch
+   * @throws TokenException (CONFIGURATION) naming the option that is missing or unusable
    */
   TokenSource create(TokenConfig config, Clock clock) throws TokenException;
 }

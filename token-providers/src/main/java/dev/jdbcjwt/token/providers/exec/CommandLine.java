@@ -26,21 +26,13 @@ final class CommandLine {
     for (int i = 0; i < command.length(); i++) {
       char c = command.charAt(i);
       if (c == '\'') {
-        int end = command.indexOf('\'', i + 1);
-        if (end < 0) {
-          throw unbalanced("'");
-        }
-        word.append(command, i + 1, end);
-        i = end;
+        i = singleQuoted(command, i + 1, word);
         inWord = true;
       } else if (c == '"') {
         i = doubleQuoted(command, i + 1, word);
         inWord = true;
       } else if (c == '\\') {
-        if (i + 1 == command.length()) {
-          throw TokenException.configuration(KEY + " ends with a lone backslash");
-        }
-        word.append(command.charAt(++i));
+        i = escaped(command, i + 1, word);
         inWord = true;
       } else if (Character.isWhitespace(c)) {
         if (inWord) {
@@ -56,11 +48,34 @@ final class CommandLine {
     if (inWord) {
       words.add(word.toString());
     }
+    return program(words);
+  }
+
+  private static List<String> program(List<String> words) throws TokenException {
     if (words.isEmpty() || words.get(0).isEmpty()) {
       throw TokenException.configuration(KEY + " names no program; give e.g. "
           + "jwt.command=az account get-access-token --resource https://ossrdbms-aad.database.windows.net -o json");
     }
     return List.copyOf(words);
+  }
+
+  /** Appends the single-quoted text starting at {@code from}; returns the index of the closing quote. */
+  private static int singleQuoted(String command, int from, StringBuilder word) throws TokenException {
+    int end = command.indexOf('\'', from);
+    if (end < 0) {
+      throw unbalanced("'");
+    }
+    word.append(command, from, end);
+    return end;
+  }
+
+  /** Appends the character at {@code at}, escaped by the backslash before it; returns its index. */
+  private static int escaped(String command, int at, StringBuilder word) throws TokenException {
+    if (at == command.length()) {
+      throw TokenException.configuration(KEY + " ends with a lone backslash");
+    }
+    word.append(command.charAt(at));
+    return at;
   }
 
   /** Appends the double-quoted text starting at {@code from}; returns the index of the closing quote. */

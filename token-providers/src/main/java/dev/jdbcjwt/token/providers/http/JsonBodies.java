@@ -8,7 +8,7 @@ import net.minidev.json.JSONObject;
  * Parses the JSON object an identity provider answers with (nimbus, json-smart), after refusing numbers longer than
  * {@value #MAX_NUMBER_CHARS} characters: json-smart turns a long integer into a {@code BigInteger} in time quadratic
  * in its length (a million digits, within the 1 MiB response limit, took half a minute). Nesting depth is limited by
- * json-smart itself. Public for the other built-in providers; not an API for users.
+ * json-smart itself. Public for the other built-in providers; internal like its package.
  */
 public final class JsonBodies {
 

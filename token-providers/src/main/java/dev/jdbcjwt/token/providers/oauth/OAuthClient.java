@@ -98,7 +98,7 @@ final class OAuthClient {
 
   /** Requests a token with {@code grant}. */
   Token request(AuthorizationGrant grant) throws TokenException {
-    URI uri = endpoint.resolve();
+    URI uri = tokenEndpoint();
     Optional<ClientAuthentication> auth = clientAuth.authenticate(uri, clock.instant());
     TokenRequest.Builder builder = auth.isPresent() ? new TokenRequest.Builder(uri, auth.get(), grant)
         : clientAuth.clientId().isPresent() ? new TokenRequest.Builder(uri, clientAuth.clientId().get(), grant)

@@ -1,0 +1,7 @@
+/**
+ * The {@code java -jar ... check} command line.
+ *
+ * <p>Internal to jdbc-jwt: public only so that this library's other packages and modules can use it; no
+ * compatibility promise, not in the javadoc jar. Applications use the API packages instead.
+ */
+package dev.jdbcjwt.jdbc.cli;

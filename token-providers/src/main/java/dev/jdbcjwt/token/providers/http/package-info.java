@@ -1,0 +1,7 @@
+/**
+ * HTTP to identity providers: transport, endpoints, trust stores and token responses.
+ *
+ * <p>Internal to jdbc-jwt: public only so that this library's other packages and modules can use it; no
+ * compatibility promise, not in the javadoc jar. Applications use the API packages instead.
+ */
+package dev.jdbcjwt.token.providers.http;

@@ -1,0 +1,7 @@
+/**
+ * The OAuth 2.0 grants: client credentials, token exchange, JWT bearer, with discovery and client authentication.
+ *
+ * <p>Internal to jdbc-jwt: public only so that this library's other packages and modules can use it; no
+ * compatibility promise, not in the javadoc jar. Applications use the API packages instead.
+ */
+package dev.jdbcjwt.token.providers.oauth;
