@@ -114,20 +114,10 @@ public final class TokenCacheRegistry {
   }
 
   private void dispatch(TokenConfig config, TokenEvent event) {
-    notify(listeners, event);
+    Listeners.notify(listeners, event);
     List<TokenListener> watching = watchers.get(config);
     if (watching != null) {
-      notify(watching, event);
-    }
-  }
-
-  private static void notify(List<TokenListener> to, TokenEvent event) {
-    for (TokenListener l : to) {
-      try {
-        l.onEvent(event);
-      } catch (RuntimeException ignored) {
-        // a listener must not break the cache or the other listeners
-      }
+      Listeners.notify(watching, event);
     }
   }
 
