@@ -12,7 +12,7 @@ import dev.jdbcjwt.jdbc.internal.SessionSetup;
 import dev.jdbcjwt.jdbc.internal.UrlTrust;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
-import dev.jdbcjwt.token.cache.SharedScheduler;
+import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
 
@@ -23,7 +23,6 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.time.Clock;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -72,7 +71,10 @@ public final class JwtDriver implements Driver {
     this(ConnectEnvironment.SYSTEM);
   }
 
-  /** For tests: a driver (not registered) whose hosts and vendor drivers come from {@code environment}. */
+  /**
+   * For tests: a driver (not registered) whose hosts, vendor drivers, token caches and time (clock, timers, executor)
+   * come from {@code environment}, so that a whole driver can run on a fake clock.
+   */
   JwtDriver(ConnectEnvironment environment) {
     this.environment = environment;
   }
@@ -130,8 +132,9 @@ public final class JwtDriver implements Driver {
     if (!setup.isEmpty()) {
       setup.apply(connection, token, plan.injector().userFor(token, props));
     }
-    return new JwtConnection(connection, token, plan.clockSkew(), plan.onExpiry(), Clock.systemUTC(),
-        SharedScheduler.scheduler(), SharedScheduler.executor());
+    Timekeeper time = plan.time();
+    return new JwtConnection(connection, token, plan.clockSkew(), plan.onExpiry(), time.clock(), time.scheduler(),
+        time.executor());
   }
 
   private static SQLException refusal(ConnectPlan plan, Token token, SQLException vendorError) {

@@ -1,5 +1,6 @@
 package dev.jdbcjwt.token;
 
+import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.spi.TokenSourceProvider;
@@ -15,11 +16,12 @@ public final class TokenSources {
   private TokenSources() {
   }
 
-  /** Creates the source {@code config} describes, on the system clock. */
+  /** Creates the source {@code config} describes, on the system clock ({@link Timekeeper#SYSTEM}). */
   public static TokenSource create(TokenConfig config) throws TokenException {
-    return create(config, Clock.systemUTC());
+    return create(config, Timekeeper.SYSTEM.clock());
   }
 
+  /** Creates the source {@code config} describes, on {@code clock} (a registry passes its {@link Timekeeper}'s). */
   public static TokenSource create(TokenConfig config, Clock clock) throws TokenException {
     String name = config.require(JwtOption.PROVIDER, "to choose where tokens come from");
     Map<String, TokenSourceProvider> providers = providers();

@@ -1,8 +1,9 @@
 package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
-import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.cache.TokenCacheRegistry;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * plans are kept; beyond that the map starts over (an application with that many distinct URLs is not pooling).
  *
  * <p>The token cache is looked up on every connect (one hash lookup), not kept here, so that
- * {@code TokenCaches.clear()} takes effect at once.
+ * {@code TokenCaches.clear()} takes effect at once. Caches and time come from the plan's
+ * {@link ConnectEnvironment} ({@link TokenCacheRegistry}, {@link Timekeeper}).
  */
 public final class ConnectPlan {
 
@@ -36,6 +38,7 @@ public final class ConnectPlan {
   private final Duration clockSkew;
   private final JwtConnection.OnExpiry onExpiry;
   private final boolean needsTrustedUrl;
+  private final TokenCacheRegistry caches;
 
   private ConnectPlan(ConnectionRequest request, Driver vendor, ConnectEnvironment env) throws SQLException {
     TokenConfig config = request.tokenConfig();
@@ -47,6 +50,7 @@ public final class ConnectPlan {
     this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
     this.onExpiry = JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow());
     this.needsTrustedUrl = request.needsTrustedUrl();
+    this.caches = env.caches();
   }
 
   /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
@@ -119,10 +123,15 @@ public final class ConnectPlan {
     return onExpiry;
   }
 
+  /** The clock, scheduler and executor of this plan's connections and caches. */
+  public Timekeeper time() {
+    return caches.time();
+  }
+
   /** The shared token cache for this plan's options. */
   public TokenCache tokens() throws SQLException {
     try {
-      return TokenCaches.forConfig(request.tokenConfig());
+      return caches.forConfig(request.tokenConfig());
     } catch (TokenException e) {
       throw Errors.of(e);
     }

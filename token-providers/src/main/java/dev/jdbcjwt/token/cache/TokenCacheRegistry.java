@@ -40,18 +40,38 @@ public final class TokenCacheRegistry {
   private final AtomicBoolean capWarned = new AtomicBoolean();
   private final SourceFactory sources;
   private final Consumer<TokenCacheBuilder> customizer;
+  private final Timekeeper time;
   private volatile int maxCaches;
 
-  /** A registry of caches on the shared threads and the system clock. */
+  /** A registry of caches on the shared threads and the system clock ({@link Timekeeper#SYSTEM}). */
   public TokenCacheRegistry(int maxCaches) {
-    this(maxCaches, TokenSources::create, b -> { });
+    this(maxCaches, Timekeeper.SYSTEM);
+  }
+
+  /**
+   * A registry whose caches, and the token sources it makes for them, run on {@code time}: the one place a driver's
+   * clock, timers and executor come from (tests pass one on a fake clock).
+   */
+  public TokenCacheRegistry(int maxCaches, Timekeeper time) {
+    this(maxCaches, config -> TokenSources.create(config, time.clock()), b -> b.time(time), time);
   }
 
   /** For tests: sources from {@code sources}, each cache's builder adjusted by {@code customizer} (clock, threads). */
   TokenCacheRegistry(int maxCaches, SourceFactory sources, Consumer<TokenCacheBuilder> customizer) {
+    this(maxCaches, sources, customizer, Timekeeper.SYSTEM);
+  }
+
+  private TokenCacheRegistry(int maxCaches, SourceFactory sources, Consumer<TokenCacheBuilder> customizer,
+      Timekeeper time) {
     setMaxCaches(maxCaches);
     this.sources = Objects.requireNonNull(sources);
     this.customizer = Objects.requireNonNull(customizer);
+    this.time = Objects.requireNonNull(time);
+  }
+
+  /** The clock, timers and executor of this registry's caches, for what lives beside them (connection timers). */
+  public Timekeeper time() {
+    return time;
   }
 
   /** The shared cache for {@code config}, created (and its source validated) on first use or after it closed. */

@@ -22,6 +22,11 @@ public final class TokenCaches {
   private TokenCaches() {
   }
 
+  /** The JVM-wide registry behind this facade (system clock, shared threads). */
+  public static TokenCacheRegistry registry() {
+    return SHARED;
+  }
+
   /** The shared cache for {@code config}, created (and its source validated) on first use. */
   public static TokenCache forConfig(TokenConfig config) throws TokenException {
     return SHARED.forConfig(config);
