@@ -20,24 +20,21 @@ import java.util.function.DoubleSupplier;
  * comparison) and never waits for the identity provider once warm.
  *
  * <ul>
- *   <li>When {@code refreshAhead} of the token's usable lifetime remains (less a small random jitter), one background
- *       refresh runs; callers keep getting the current token meanwhile.</li>
- *   <li>Single flight: however many threads ask at once, at most one call to the token source is under way.</li>
- *   <li>A failed refresh keeps the current token while it is valid (its {@code exp} minus the clock skew) and is
- *       retried with capped exponential backoff and jitter, each failure reported once.</li>
- *   <li>With no valid token, callers wait at most {@code fetchTimeout} for the one call in flight; while the source is
- *       in backoff after a failure they fail at once with its last error, instead of queueing behind it.</li>
- *   <li>{@link #invalidate(Token)} drops a token the database refused, so the next caller fetches a fresh one; further
- *       refusals share the retry backoff: at most one fresh token per backoff step, the refused one served meanwhile,
- *       so a database that refuses every login cannot make the cache hammer the identity provider.</li>
- *   <li>Built with {@link TokenCacheBuilder#closeWhenIdle}, a cache that nobody asked for a token for about one token
+ *   <li>One background refresh runs when {@code refreshAhead} of the token's usable life remains (less a small jitter);
+ *       callers keep getting the current token meanwhile. At most one call to the token source is under way.</li>
+ *   <li>A failed refresh keeps the current token while it is valid ({@code exp} minus the clock skew) and is retried
+ *       with capped exponential backoff and jitter, each failure reported once. With no valid token, callers wait at
+ *       most {@code fetchTimeout} for the call in flight, and during the backoff fail at once with the last error.</li>
+ *   <li>{@link #invalidate(Token)} drops a token the database refused; further refusals share the retry backoff, so a
+ *       database that refuses every login cannot make the cache hammer the identity provider.</li>
+ *   <li>Built with {@link TokenCacheBuilder#closeWhenIdle}, a cache nobody asked for a token for about one token
  *       lifetime stops refreshing and closes itself when its next refresh is due.</li>
  * </ul>
  * It is the top of a stack of small parts that {@link TokenCacheBuilder} assembles: the source, wrapped so that an
  * unusable token counts as a failure ({@link UsableTokenCheck}), called through {@link SingleFlight}; when to refresh
  * comes from {@link RefreshSchedule}, how long to wait after a failure or a refusal from {@link RetryPolicy} (both pure
- * arithmetic); what happens is reported as {@link TokenEvent}s. This class holds the state and the timer. Build one
- * with {@link #builder(TokenSource)}; time, scheduler, executor and randomness are injectable ({@link Timekeeper}).
+ * arithmetic); what happens is reported as {@link TokenEvent}s. This class holds the state and the timer. Time,
+ * scheduler, executor and randomness are injectable ({@link Timekeeper}).
  */
 public final class TokenCache implements TokenSource {
 
@@ -46,7 +43,7 @@ public final class TokenCache implements TokenSource {
   private final TokenSource source;
   private final String label;
   private final Clock clock;
-  private final Scheduler scheduler;
+  private final RefreshTimer timer;
   private final Duration fetchTimeout;
   private final RefreshSchedule schedule;
   private final RetryPolicy retry;
@@ -59,7 +56,6 @@ public final class TokenCache implements TokenSource {
   private volatile Outage outage = Outage.NONE; // written under this
   private volatile boolean closed; // written under this; read without it by registries
   // guarded by this
-  private Scheduler.Cancellable scheduled;
   private Token expiryReported;
   private RefusalStreak refusals = RefusalStreak.NONE;
 
@@ -67,7 +63,7 @@ public final class TokenCache implements TokenSource {
     this.source = b.source;
     this.label = b.label;
     this.clock = b.clock;
-    this.scheduler = b.scheduler;
+    this.timer = new RefreshTimer(b.scheduler, this::scheduledRefresh);
     this.fetchTimeout = b.fetchTimeout;
     this.schedule = schedule;
     this.retry = retry;
@@ -78,6 +74,7 @@ public final class TokenCache implements TokenSource {
         this::loaded);
   }
 
+  /** A builder for a cache of {@code source}'s tokens. */
   public static TokenCacheBuilder builder(TokenSource source) {
     return new TokenCacheBuilder(source);
   }
@@ -150,7 +147,7 @@ public final class TokenCache implements TokenSource {
         expiryReported = e.token();
         events.add(event(TokenEvent.Type.EXPIRED, now, e.token(), Duration.ZERO));
       }
-      if (outage.backingOff(now) && !flights.inFlight()) {
+      if (outage.backingOff(now)) { // a flight still open here is the one that just failed
         listeners.emit(events);
         throw outage.failFast(now);
       }
@@ -185,7 +182,7 @@ public final class TokenCache implements TokenSource {
   private void scheduledRefresh() {
     boolean idle;
     synchronized (this) {
-      scheduled = null;
+      timer.fired();
       idle = !closed && idleness.idle(clock.instant(), entry);
       if (!idle) {
         refreshOrWait();
@@ -259,13 +256,7 @@ public final class TokenCache implements TokenSource {
 
   // guarded by this
   private void reschedule(Duration delay) {
-    if (scheduled != null) {
-      scheduled.cancel();
-      scheduled = null;
-    }
-    if (delay != null && !closed) {
-      scheduled = scheduler.schedule(this::scheduledRefresh, delay);
-    }
+    timer.set(closed ? null : delay);
   }
 
   /**
