@@ -15,7 +15,7 @@ import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
 import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
-import dev.jdbcjwt.token.cache.SharedScheduler;
+import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
 
@@ -26,7 +26,6 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.time.Clock;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -75,7 +74,10 @@ public final class JwtDriver implements Driver {
     this(ConnectEnvironment.SYSTEM);
   }
 
-  /** For tests: a driver (not registered) whose hosts and vendor drivers come from {@code environment}. */
+  /**
+   * For tests: a driver (not registered) whose hosts, vendor drivers, token caches and time (clock, timers, executor)
+   * come from {@code environment}, so that a whole driver can run on a fake clock.
+   */
   JwtDriver(ConnectEnvironment environment) {
     this.environment = environment;
   }
@@ -146,8 +148,9 @@ public final class JwtDriver implements Driver {
     if (!setup.isEmpty()) {
       setup.apply(connection, token, plan.injector().userFor(token, props));
     }
-    return new JwtConnection(connection, token, plan.clockSkew(), plan.onExpiry(), Clock.systemUTC(),
-        SharedScheduler.scheduler(), SharedScheduler.executor());
+    Timekeeper time = plan.time();
+    return new JwtConnection(connection, token, plan.clockSkew(), plan.onExpiry(), time.clock(), time.scheduler(),
+        time.executor());
   }
 
   private static Connection vendorConnect(Driver vendor, String url, Properties props) throws SQLException {

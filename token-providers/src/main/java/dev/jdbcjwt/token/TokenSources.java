@@ -1,5 +1,6 @@
 package dev.jdbcjwt.token;
 
+import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.spi.TokenSourceProvider;
@@ -16,18 +17,18 @@ public final class TokenSources {
   }
 
   /**
-   * Creates the source {@code config} describes, on the system clock.
+   * Creates the source {@code config} describes, on the system clock ({@link Timekeeper#SYSTEM}).
    *
    * @param config the validated options, {@code jwt.provider} among them
    * @return the source
    * @throws TokenException (CONFIGURATION) for an unknown provider or options it cannot use
    */
   public static TokenSource create(TokenConfig config) throws TokenException {
-    return create(config, Clock.systemUTC());
+    return create(config, Timekeeper.SYSTEM.clock());
   }
 
   /**
-   * Creates the source {@code config} describes, on the given clock.
+   * Creates the source {@code config} describes, on {@code clock} (a registry passes its {@link Timekeeper}'s).
    *
    * @param config the validated options, {@code jwt.provider} among them
    * @param clock the time source; tests pass a fake one

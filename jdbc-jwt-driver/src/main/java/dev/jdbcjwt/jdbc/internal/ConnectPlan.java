@@ -3,8 +3,9 @@ package dev.jdbcjwt.jdbc.internal;
 import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
 import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
-import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.cache.TokenCacheRegistry;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * plans are kept; beyond that the map starts over (an application with that many distinct URLs is not pooling).
  *
  * <p>The token cache is looked up on every connect (one hash lookup), not kept here, so that
- * {@code TokenCaches.clear()} takes effect at once.
+ * {@code TokenCaches.clear()} takes effect at once. Caches and time come from the plan's
+ * {@link ConnectEnvironment} ({@link TokenCacheRegistry}, {@link Timekeeper}).
  */
 public final class ConnectPlan {
 
@@ -39,6 +41,7 @@ public final class ConnectPlan {
   private final JwtConnection.OnExpiry onExpiry;
   private final boolean needsTrustedUrl;
   private final PostgresHooks postgresHooks;
+  private final TokenCacheRegistry caches;
 
   private ConnectPlan(ConnectionRequest request, Driver vendor, ConnectEnvironment env) throws SQLException {
     TokenConfig config = request.tokenConfig();
@@ -52,6 +55,7 @@ public final class ConnectPlan {
     this.needsTrustedUrl = request.needsTrustedUrl();
     this.postgresHooks = PostgresHooks.forVendor(vendor, request.url().vendorUrl(), request.vendorProperties(),
         OAuthMode.parse(config.get(JwtOption.POSTGRES_OAUTH).orElseThrow()));
+    this.caches = env.caches();
   }
 
   /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
@@ -127,12 +131,15 @@ public final class ConnectPlan {
   /** pgjdbc's OAUTHBEARER hooks, or null when the vendor driver is not pgjdbc. */
   public PostgresHooks postgresHooks() {
     return postgresHooks;
+  /** The clock, scheduler and executor of this plan's connections and caches. */
+  public Timekeeper time() {
+    return caches.time();
   }
 
   /** The shared token cache for this plan's options. */
   public TokenCache tokens() throws SQLException {
     try {
-      return TokenCaches.forConfig(request.tokenConfig());
+      return caches.forConfig(request.tokenConfig());
     } catch (TokenException e) {
       throw Errors.of(e);
     }

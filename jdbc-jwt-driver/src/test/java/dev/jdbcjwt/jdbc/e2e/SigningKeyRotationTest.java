@@ -1,11 +1,11 @@
 package dev.jdbcjwt.jdbc.e2e;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.jdbcjwt.jdbc.TimedDriver;
 import dev.jdbcjwt.jdbc.TokenConnection;
 import dev.jdbcjwt.jdbc.cli.Main;
 import dev.jdbcjwt.testing.TrustPolicy;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
-import dev.jdbcjwt.token.cache.TokenCaches;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +19,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
 
@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rotating the key of jwt.provider=signed by replacing the key file, on a PostgreSQL that is told what to trust by the
- * driver's own jwks command: first both keys, then only the new one.
+ * driver's own jwks command: first both keys, then only the new one. The driver runs on a fake clock
+ * ({@link TimedDriver}), so the background refresh that picks up the new key comes when the test advances it.
  */
 class SigningKeyRotationTest {
 
@@ -77,11 +78,11 @@ class SigningKeyRotationTest {
     JWKSet newOnly = jwks(newKey);
     assertThat(both.getKeys()).hasSize(2);
 
+    TimedDriver driver = TimedDriver.startingNow();
     Path live = dir.resolve("signing.pem");
     Files.copy(oldKey, live);
     try (PostgresServer db = PostgresServer.start(new TrustPolicy(oldOnly, ISSUER, AUDIENCE))) {
       db.createTokenUser("rotating");
-      TokenCaches.clear();
       String url = "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable&jwt.clockSkew=1s&jwt.refreshAhead=4s";
       Properties p = new Properties();
       p.setProperty("user", "rotating");
@@ -91,7 +92,7 @@ class SigningKeyRotationTest {
       p.setProperty("jwt.audience", AUDIENCE);
       p.setProperty("jwt.ttl", "6s");
 
-      try (Connection c = DriverManager.getConnection(url, p)) {
+      try (Connection c = driver.connect(url, p)) {
         assertThat(kidOf(c)).isEqualTo(oldOnly.getKeys().get(0).getKeyID());
       }
       // step 1: the database trusts both keys; step 2: the new key file is swapped in
@@ -100,30 +101,27 @@ class SigningKeyRotationTest {
       Files.copy(newKey, next);
       Files.move(next, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       // the old key's token, still cached and valid, keeps working
-      try (Connection c = DriverManager.getConnection(url, p)) {
+      try (Connection c = driver.connect(url, p)) {
         assertThat(kidOf(c)).isEqualTo(oldOnly.getKeys().get(0).getKeyID());
       }
-      // the next token (refreshed in the background 1 s after issue) is signed with the new key
-      String kid = null;
-      long deadline = System.nanoTime() + 15_000_000_000L;
-      while (System.nanoTime() < deadline) {
-        try (Connection c = DriverManager.getConnection(url, p)) {
-          kid = kidOf(c);
-        }
-        if (kid.equals(newOnly.getKeys().get(0).getKeyID())) {
-          break;
-        }
-        Thread.sleep(200);
+      // the next token, refreshed in the background 1 s after issue (usable 5 s, refreshed 4 s ahead), is signed with
+      // the new key
+      driver.advance(Duration.ofMillis(999));
+      try (Connection c = driver.connect(url, p)) {
+        assertThat(kidOf(c)).as("before the refresh").isEqualTo(oldOnly.getKeys().get(0).getKeyID());
       }
-      assertThat(kid).isEqualTo(newOnly.getKeys().get(0).getKeyID());
+      driver.advance(Duration.ofMillis(1));
+      try (Connection c = driver.connect(url, p)) {
+        assertThat(kidOf(c)).isEqualTo(newOnly.getKeys().get(0).getKeyID());
+      }
       // step 3: the database drops the old key; new connections keep working
       db.ldapBridge().trust(new TrustPolicy(newOnly, ISSUER, AUDIENCE));
-      try (Connection c = DriverManager.getConnection(url, p)) {
+      try (Connection c = driver.connect(url, p)) {
         assertThat(kidOf(c)).isEqualTo(newOnly.getKeys().get(0).getKeyID());
       }
       assertThat(db.ldapBridge().failedBinds()).isZero();
     } finally {
-      TokenCaches.clear();
+      driver.close();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.jdbc.JwtDriver;
 import dev.jdbcjwt.jdbc.StubDriver;
+import dev.jdbcjwt.jdbc.TimedDriver;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.token.cache.TokenCaches;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,14 +69,37 @@ class ConnectPlanTest {
 
   @Test
   void clearingTheTokenCachesTakesEffectOnTheNextConnect() throws Exception {
+    // every signed token has its own jti, so a new token differs from the cached one without waiting for a later iat
     JwtDriver driver = JwtDriver.instance();
     driver.connect(URL, props("app")).close();
     String firstToken = StubDriver.INSTANCE.lastCall().properties().getProperty("password");
-    Thread.sleep(1100); // the next token gets a later iat, so it differs
+    driver.connect(URL, props("app")).close();
+    assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).as("served from the cache")
+        .isEqualTo(firstToken);
     TokenCaches.clear();
     driver.connect(URL, props("app")).close();
     assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isNotEqualTo(firstToken);
     assertThat(TokenCaches.all()).hasSize(1);
+  }
+
+  @Test
+  void aPlanTakesItsCachesAndTimeFromItsEnvironment() throws Exception {
+    TimedDriver timed = TimedDriver.startingNow();
+    try (Connection c = timed.connect(URL, props("app"))) {
+      assertThat(c.unwrap(dev.jdbcjwt.jdbc.TokenConnection.class).tokenExpiresAt())
+          .isEqualTo(timed.clock().instant().plus(java.time.Duration.ofMinutes(15))); // jwt.ttl's default
+    }
+    assertThat(timed.caches().all()).hasSize(1);
+    assertThat(TokenCaches.all()).as("the JVM-wide caches are not this driver's").isEmpty();
+    // the refresh runs on the fake clock, when 25% of the usable 14m40s remains (660 s after the fetch)
+    String first = StubDriver.INSTANCE.lastCall().properties().getProperty("password");
+    timed.advance(java.time.Duration.ofSeconds(659));
+    timed.connect(URL, props("app")).close();
+    assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isEqualTo(first);
+    timed.advance(java.time.Duration.ofSeconds(1));
+    timed.connect(URL, props("app")).close();
+    assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isNotEqualTo(first);
+    timed.close();
   }
 
   @Test

@@ -8,34 +8,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Assembles a {@link TokenCache}. Defaults: system clock, the JVM-wide {@link SharedScheduler}, clock skew 30 s,
- * refresh when 25% of the lifetime remains, wait at most 10 s for a token, retry after 1 s doubling up to 30 s with
- * 20% jitter. {@link #build()} rejects contradictory settings with a message that gives the values.
+ * Assembles a {@link TokenCache}, as nimbus-jose-jwt's {@code JWKSourceBuilder} assembles a JWK source: the token
+ * source, wrapped so that an unusable token is a failure, called through a single flight, under the refresh-ahead
+ * cache whose refresh times come from a {@link RefreshAhead} schedule and whose waits after failures and refusals come
+ * from a capped exponential backoff. Defaults: {@link Timekeeper#SYSTEM} (system clock, the JVM-wide
+ * {@link SharedScheduler}), clock skew 30 s, refresh when 25% of the lifetime remains, wait at most 10 s for a token,
+ * retry after 1 s doubling up to 30 s with 20% jitter. {@link #build()} rejects contradictory settings with a message
+ * that gives the values.
  */
 public final class TokenCacheBuilder {
 
   final TokenSource source;
   String label = "token source";
-  Clock clock = Clock.systemUTC();
+  Clock clock = Timekeeper.SYSTEM.clock();
   Scheduler scheduler;
   Executor executor;
   Duration clockSkew = Duration.ofSeconds(30);
   RefreshAhead refreshAhead = RefreshAhead.share(25);
   Duration fetchTimeout = Duration.ofSeconds(10);
-  Backoff backoff;
   Duration retryInitial = Duration.ofSeconds(1);
   Duration retryMax = Duration.ofSeconds(30);
   double retryJitter = 0.2;
-  DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+  DoubleSupplier random = Timekeeper.SYSTEM.random();
   final List<TokenListener> listeners = new ArrayList<>();
   Runnable onIdleClose;
 
   TokenCacheBuilder(TokenSource source) {
     this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /**
+   * Clock, scheduler, executor and randomness in one: what a registry or a driver passes down.
+   *
+   * @param time where the cache's time and threads come from
+   * @return this builder
+   */
+  public TokenCacheBuilder time(Timekeeper time) {
+    this.clock = time.clock();
+    this.scheduler = time.scheduler();
+    this.executor = time.executor();
+    this.random = time.random();
+    return this;
   }
 
   /**
@@ -179,13 +195,14 @@ public final class TokenCacheBuilder {
       throw new IllegalArgumentException("the fetch timeout must be positive (got " + fetchTimeout + ")");
     }
     if ((scheduler == null) != (executor == null)) {
-      throw new IllegalArgumentException("give both a scheduler and an executor, or neither (to use the shared ones)");
+      throw new IllegalArgumentException("give both a scheduler and an executor, or neither (to use the shared ones);"
+          + " got " + (scheduler == null ? "an executor and no scheduler" : "a scheduler and no executor"));
     }
-    backoff = new Backoff(retryInitial, retryMax, retryJitter);
+    RetryPolicy retry = new RetryPolicy(new Backoff(retryInitial, retryMax, retryJitter));
     if (scheduler == null) {
-      scheduler = SharedScheduler.scheduler();
-      executor = SharedScheduler.executor();
+      scheduler = Timekeeper.SYSTEM.scheduler();
+      executor = Timekeeper.SYSTEM.executor();
     }
-    return new TokenCache(this);
+    return new TokenCache(this, new RefreshSchedule(clockSkew, refreshAhead), retry);
   }
 }

@@ -40,22 +40,42 @@ public final class TokenCacheRegistry {
   private final AtomicBoolean capWarned = new AtomicBoolean();
   private final SourceFactory sources;
   private final Consumer<TokenCacheBuilder> customizer;
+  private final Timekeeper time;
   private volatile int maxCaches;
 
   /**
-   * A registry of caches on the shared threads and the system clock.
+   * A registry of caches on the shared threads and the system clock ({@link Timekeeper#SYSTEM}).
    *
    * @param maxCaches the cap on live caches (at least 1)
    */
   public TokenCacheRegistry(int maxCaches) {
-    this(maxCaches, TokenSources::create, b -> { });
+    this(maxCaches, Timekeeper.SYSTEM);
+  }
+
+  /**
+   * A registry whose caches, and the token sources it makes for them, run on {@code time}: the one place a driver's
+   * clock, timers and executor come from (tests pass one on a fake clock).
+   */
+  public TokenCacheRegistry(int maxCaches, Timekeeper time) {
+    this(maxCaches, config -> TokenSources.create(config, time.clock()), b -> b.time(time), time);
   }
 
   /** For tests: sources from {@code sources}, each cache's builder adjusted by {@code customizer} (clock, threads). */
   TokenCacheRegistry(int maxCaches, SourceFactory sources, Consumer<TokenCacheBuilder> customizer) {
+    this(maxCaches, sources, customizer, Timekeeper.SYSTEM);
+  }
+
+  private TokenCacheRegistry(int maxCaches, SourceFactory sources, Consumer<TokenCacheBuilder> customizer,
+      Timekeeper time) {
     setMaxCaches(maxCaches);
     this.sources = Objects.requireNonNull(sources);
     this.customizer = Objects.requireNonNull(customizer);
+    this.time = Objects.requireNonNull(time);
+  }
+
+  /** The clock, timers and executor of this registry's caches, for what lives beside them (connection timers). */
+  public Timekeeper time() {
+    return time;
   }
 
   /**
@@ -124,20 +144,10 @@ public final class TokenCacheRegistry {
   }
 
   private void dispatch(TokenConfig config, TokenEvent event) {
-    notify(listeners, event);
+    Listeners.notify(listeners, event);
     List<TokenListener> watching = watchers.get(config);
     if (watching != null) {
-      notify(watching, event);
-    }
-  }
-
-  private static void notify(List<TokenListener> to, TokenEvent event) {
-    for (TokenListener l : to) {
-      try {
-        l.onEvent(event);
-      } catch (RuntimeException ignored) {
-        // a listener must not break the cache or the other listeners
-      }
+      Listeners.notify(watching, event);
     }
   }
 

@@ -23,6 +23,15 @@ public final class TokenCaches {
   }
 
   /**
+   * The JVM-wide registry behind this facade (system clock, shared threads).
+   *
+   * @return the shared registry
+   */
+  public static TokenCacheRegistry registry() {
+    return SHARED;
+  }
+
+  /**
    * The shared cache for {@code config}, created (and its source validated) on first use.
    *
    * @param config the token configuration
