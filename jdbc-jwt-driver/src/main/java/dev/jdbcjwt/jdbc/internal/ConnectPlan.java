@@ -131,6 +131,8 @@ public final class ConnectPlan {
   /** pgjdbc's OAUTHBEARER hooks, or null when the vendor driver is not pgjdbc. */
   public PostgresHooks postgresHooks() {
     return postgresHooks;
+  }
+
   /** The clock, scheduler and executor of this plan's connections and caches. */
   public Timekeeper time() {
     return caches.time();
