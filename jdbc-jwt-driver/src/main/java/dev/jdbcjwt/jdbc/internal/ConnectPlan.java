@@ -1,11 +1,12 @@
 package dev.jdbcjwt.jdbc.internal;
 
-import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
 import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.OnExpiry;
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.sql.Driver;
@@ -36,7 +37,7 @@ public final class ConnectPlan {
   private final CredentialInjector injector;
   private final SessionSetup sessionSetup;
   private final Duration clockSkew;
-  private final JwtConnection.OnExpiry onExpiry;
+  private final OnExpiry onExpiry;
   private final boolean needsTrustedUrl;
   private final PostgresHooks postgresHooks;
 
@@ -48,10 +49,10 @@ public final class ConnectPlan {
     this.injector = new CredentialInjector(config);
     this.sessionSetup = SessionSetup.of(config);
     this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
-    this.onExpiry = JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow());
+    this.onExpiry = config.choice(JwtOption.ON_EXPIRY, OnExpiry.class).orElseThrow();
     this.needsTrustedUrl = request.needsTrustedUrl();
     this.postgresHooks = PostgresHooks.forVendor(vendor, request.url().vendorUrl(), request.vendorProperties(),
-        OAuthMode.parse(config.get(JwtOption.POSTGRES_OAUTH).orElseThrow()));
+        config.choice(JwtOption.POSTGRES_OAUTH, PostgresOAuthMode.class).orElseThrow());
   }
 
   /** The plan for {@code url} and {@code info}: kept from an earlier connect with equal arguments, or made now. */
@@ -120,7 +121,7 @@ public final class ConnectPlan {
     return clockSkew;
   }
 
-  public JwtConnection.OnExpiry onExpiry() {
+  public OnExpiry onExpiry() {
     return onExpiry;
   }
 

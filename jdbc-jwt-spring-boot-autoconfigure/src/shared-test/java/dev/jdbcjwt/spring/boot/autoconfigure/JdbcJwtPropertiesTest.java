@@ -30,7 +30,8 @@ class JdbcJwtPropertiesTest {
     return switch (option.type()) {
       case DURATION -> "90s";
       case SHARE_OR_DURATION -> "20%";
-      case CHOICE -> option.choices().get(option.choices().size() - 1);
+      case CHOICE, BOOLEAN -> option.choices().get(option.choices().size() - 1);
+      case PORT -> "5432";
       default -> "value-of-" + option.name().toLowerCase();
     };
   }
