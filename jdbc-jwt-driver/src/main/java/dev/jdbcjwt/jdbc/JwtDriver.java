@@ -1,8 +1,8 @@
 package dev.jdbcjwt.jdbc;
 
 import dev.jdbcjwt.jdbc.internal.ConnectEnvironment;
-import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.ConnectPlan;
+import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.Errors;
 import dev.jdbcjwt.jdbc.internal.JwtConnection;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
@@ -11,13 +11,13 @@ import dev.jdbcjwt.jdbc.internal.Refusals;
 import dev.jdbcjwt.jdbc.internal.SessionSetup;
 import dev.jdbcjwt.jdbc.internal.UrlTrust;
 import dev.jdbcjwt.jdbc.internal.postgres.OAuthAttempt;
-import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
 import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -120,7 +120,7 @@ public final class JwtDriver implements Driver {
     ConnectionRequest request = plan.request();
     Driver vendor = plan.vendor();
     PostgresHooks hooks = plan.postgresHooks();
-    Properties props = hooks != null && hooks.mode() == OAuthMode.REQUIRE
+    Properties props = hooks != null && hooks.mode() == PostgresOAuthMode.REQUIRE
         ? plan.injector().injectUser(token, request.vendorProperties())
         : plan.injector().inject(token, request.vendorProperties());
     Connection connection;

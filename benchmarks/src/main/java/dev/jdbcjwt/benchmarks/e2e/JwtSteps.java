@@ -10,6 +10,7 @@ import dev.jdbcjwt.token.cache.SharedScheduler;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.OnExpiry;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -72,7 +73,7 @@ final class JwtSteps {
       long prepared = System.nanoTime();
       Connection c = wrap(vendor.connect(request.url().vendorUrl(), vendorProps), token,
           request.tokenConfig().duration(JwtOption.CLOCK_SKEW).orElseThrow(),
-          JwtConnection.OnExpiry.parse(request.tokenConfig().get(JwtOption.ON_EXPIRY).orElseThrow()));
+          request.tokenConfig().choice(JwtOption.ON_EXPIRY, OnExpiry.class).orElseThrow());
       long elapsed = System.nanoTime() - start;
       c.close();
       parse.add(parsed - start);
@@ -82,7 +83,7 @@ final class JwtSteps {
     };
   }
 
-  private static Connection wrap(Connection vendor, Token token, Duration skew, JwtConnection.OnExpiry onExpiry)
+  private static Connection wrap(Connection vendor, Token token, Duration skew, OnExpiry onExpiry)
       throws SQLException {
     if (vendor == null) {
       throw new SQLException("the vendor driver did not accept the URL");

@@ -2,6 +2,7 @@ package dev.jdbcjwt.benchmarks.micro;
 
 import dev.jdbcjwt.jdbc.internal.JwtConnection;
 import dev.jdbcjwt.token.cache.SharedScheduler;
+import dev.jdbcjwt.token.config.OnExpiry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -27,7 +28,7 @@ public class WrapperBenchmark {
   public void setUp() {
     raw = new StubConnection();
     wrapped = new JwtConnection(new StubConnection(), BenchTokens.token(), Duration.ofSeconds(30),
-        JwtConnection.OnExpiry.EVICT, Clock.systemUTC(), SharedScheduler.scheduler(), SharedScheduler.executor());
+        OnExpiry.EVICT, Clock.systemUTC(), SharedScheduler.scheduler(), SharedScheduler.executor());
   }
 
   @Benchmark

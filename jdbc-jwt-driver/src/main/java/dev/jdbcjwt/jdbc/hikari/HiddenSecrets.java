@@ -1,8 +1,8 @@
 package dev.jdbcjwt.jdbc.hikari;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.jdbcjwt.jdbc.internal.LiteralSecrets;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.SecretReference;
 import dev.jdbcjwt.token.providers.Redaction;
 
 import java.util.HashMap;
@@ -26,7 +26,7 @@ final class HiddenSecrets {
    * would shorten (an endpoint with a query, a command with arguments).
    */
   static boolean notPrintable(String name, String value) {
-    return LiteralSecrets.isLiteralSecret(name, value) || name.startsWith(JwtOption.PREFIX) && value != null
+    return SecretReference.isLiteralSecret(name, value) || name.startsWith(JwtOption.PREFIX) && value != null
         && !value.equals(Redaction.option(name, value));
   }
 

@@ -2,13 +2,13 @@ package dev.jdbcjwt.jdbc.hikari;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
-import dev.jdbcjwt.jdbc.internal.LiteralSecrets;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
 import dev.jdbcjwt.jdbc.internal.UrlPolicy;
 import dev.jdbcjwt.jdbc.internal.UrlTrust;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.config.Durations;
+import dev.jdbcjwt.token.config.SecretReference;
 
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -107,7 +107,7 @@ public final class JwtHikari {
     }
     JwtUrl parsed = JwtUrl.parse(url);
     boolean literal = parsed.jwtOptions().entrySet().stream()
-        .anyMatch(e -> LiteralSecrets.isLiteralSecret(e.getKey(), e.getValue()));
+        .anyMatch(e -> SecretReference.isLiteralSecret(e.getKey(), e.getValue()));
     if (literal) {
       config.setJdbcUrl(UrlPolicy.moveIntoProperties(url, config.getDataSourceProperties(), UrlTrust.trusted()));
     }

@@ -1,12 +1,13 @@
 package dev.jdbcjwt.jdbc.internal;
 
-import dev.jdbcjwt.jdbc.internal.postgres.OAuthMode;
 import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCacheRegistry;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.OnExpiry;
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.sql.Driver;
@@ -38,7 +39,7 @@ public final class ConnectPlan {
   private final CredentialInjector injector;
   private final SessionSetup sessionSetup;
   private final Duration clockSkew;
-  private final JwtConnection.OnExpiry onExpiry;
+  private final OnExpiry onExpiry;
   private final boolean needsTrustedUrl;
   private final PostgresHooks postgresHooks;
   private final TokenCacheRegistry caches;
@@ -51,10 +52,10 @@ public final class ConnectPlan {
     this.injector = new CredentialInjector(config);
     this.sessionSetup = SessionSetup.of(config);
     this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
-    this.onExpiry = JwtConnection.OnExpiry.parse(config.get(JwtOption.ON_EXPIRY).orElseThrow());
+    this.onExpiry = config.choice(JwtOption.ON_EXPIRY, OnExpiry.class).orElseThrow();
     this.needsTrustedUrl = request.needsTrustedUrl();
     this.postgresHooks = PostgresHooks.forVendor(vendor, request.url().vendorUrl(), request.vendorProperties(),
-        OAuthMode.parse(config.get(JwtOption.POSTGRES_OAUTH).orElseThrow()));
+        config.choice(JwtOption.POSTGRES_OAUTH, PostgresOAuthMode.class).orElseThrow());
     this.caches = env.caches();
   }
 
@@ -124,7 +125,7 @@ public final class ConnectPlan {
     return clockSkew;
   }
 
-  public JwtConnection.OnExpiry onExpiry() {
+  public OnExpiry onExpiry() {
     return onExpiry;
   }
 

@@ -2,6 +2,7 @@ package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.SecretReference;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.lang.System.Logger.Level;
@@ -64,7 +65,7 @@ public final class ConnectionRequest {
 
   private static void warnAboutLiteralSecretsIn(JwtUrl url) {
     url.jwtOptions().forEach((key, value) -> {
-      if (LiteralSecrets.isLiteralSecret(key, value) && WARNED_LITERAL_SECRETS.add(key)) {
+      if (SecretReference.isLiteralSecret(key, value) && WARNED_LITERAL_SECRETS.add(key)) {
         LOG.log(Level.WARNING, "jdbc-jwt: {0} is given literally in a JDBC URL; URLs end up in logs and "
             + "configuration dumps, so prefer passing it as a connection property, as {0}=env:NAME or "
             + "{0}=file:/path", key);

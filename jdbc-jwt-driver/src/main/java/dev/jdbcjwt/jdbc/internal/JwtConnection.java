@@ -3,13 +3,13 @@ package dev.jdbcjwt.jdbc.internal;
 import dev.jdbcjwt.jdbc.TokenConnection;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.Scheduler;
+import dev.jdbcjwt.token.config.OnExpiry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -21,15 +21,6 @@ import java.util.concurrent.Executor;
 public final class JwtConnection extends DelegatingConnection implements TokenConnection {
 
   private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.jdbc");
-
-  /** {@code jwt.onExpiry}. */
-  public enum OnExpiry {
-    EVICT, CLOSE, NONE;
-
-    public static OnExpiry parse(String text) {
-      return valueOf(text.toUpperCase(Locale.ROOT));
-    }
-  }
 
   private final Token token;
   private final Instant usableUntil;

@@ -45,7 +45,7 @@ public final class SessionSetup {
 
   public static SessionSetup of(TokenConfig config) {
     Optional<String> role = config.get(JwtOption.ROLE_CLAIM);
-    boolean claims = Boolean.parseBoolean(config.get(JwtOption.SESSION_CLAIMS).orElse("false"));
+    boolean claims = config.bool(JwtOption.SESSION_CLAIMS);
     return role.isEmpty() && !claims ? NONE : new SessionSetup(role, claims);
   }
 

@@ -33,7 +33,7 @@ public final class TlsRule {
   /** Throws HY000 when the token would go to a server nobody verified. Runs before any connection attempt. */
   public static void check(JwtUrl url, Driver vendor, Properties vendorProperties, TokenConfig config,
       HostClassifier hosts) throws SQLException {
-    if (Boolean.parseBoolean(config.get(JwtOption.ALLOW_UNVERIFIED_TLS).orElse("false"))) {
+    if (config.bool(JwtOption.ALLOW_UNVERIFIED_TLS)) {
       return;
     }
     Optional<VendorTls.Transport> known = VendorTls.of(vendor, url, vendorProperties);

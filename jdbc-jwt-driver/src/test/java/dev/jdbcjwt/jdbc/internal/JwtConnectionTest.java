@@ -5,6 +5,7 @@ import dev.jdbcjwt.testing.FakeClock;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.Scheduler;
+import dev.jdbcjwt.token.config.OnExpiry;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -49,7 +50,7 @@ class JwtConnectionTest {
         });
   }
 
-  private JwtConnection open(JwtConnection.OnExpiry onExpiry) throws Exception {
+  private JwtConnection open(OnExpiry onExpiry) throws Exception {
     Token token = Token.fromJwt(TestIssuer.shared().mint("app", b -> b
         .expirationTime(java.util.Date.from(time.instant().plusSeconds(100)))));
     return new JwtConnection(vendor(), token, Duration.ofSeconds(30), onExpiry, time, scheduler, Runnable::run);
@@ -57,7 +58,7 @@ class JwtConnectionTest {
 
   @Test
   void evictTurnsInvalidWithinTheSkewOfExpiryButStaysUsable() throws Exception {
-    JwtConnection c = open(JwtConnection.OnExpiry.EVICT);
+    JwtConnection c = open(OnExpiry.EVICT);
     time.advance(Duration.ofSeconds(69));
     assertThat(c.isValid(1)).isTrue();
     assertThat(c.isTokenExpired()).isFalse();
@@ -91,7 +92,7 @@ class JwtConnectionTest {
     };
     Token token = Token.fromJwt(TestIssuer.shared().mint("app", b -> b
         .expirationTime(java.util.Date.from(time.instant().plusSeconds(100)))));
-    JwtConnection c = new JwtConnection(vendor(), token, Duration.ofSeconds(30), JwtConnection.OnExpiry.EVICT,
+    JwtConnection c = new JwtConnection(vendor(), token, Duration.ofSeconds(30), OnExpiry.EVICT,
         counting, scheduler, Runnable::run);
     for (int i = 0; i < 1000; i++) {
       assertThat(c.isTokenExpired()).isFalse();
@@ -104,7 +105,7 @@ class JwtConnectionTest {
 
   @Test
   void closingCancelsTheExpiryTimer() throws Exception {
-    JwtConnection c = open(JwtConnection.OnExpiry.EVICT);
+    JwtConnection c = open(OnExpiry.EVICT);
     c.isTokenExpired();
     assertThat(time.pending()).hasSize(1);
     c.close();
@@ -113,7 +114,7 @@ class JwtConnectionTest {
 
   @Test
   void noneKeepsAskingTheVendor() throws Exception {
-    JwtConnection c = open(JwtConnection.OnExpiry.NONE);
+    JwtConnection c = open(OnExpiry.NONE);
     time.advance(Duration.ofSeconds(200));
     assertThat(c.isValid(1)).isTrue();
     assertThat(c.isTokenExpired()).as("pools (JwtHikariDataSource evicts on borrow) follow the same rule as isValid")
@@ -124,7 +125,7 @@ class JwtConnectionTest {
 
   @Test
   void closeAbortsTheConnectionAtTheTokensExpiryEvenWhenHeld() throws Exception {
-    JwtConnection c = open(JwtConnection.OnExpiry.CLOSE);
+    JwtConnection c = open(OnExpiry.CLOSE);
     time.advance(Duration.ofSeconds(99));
     assertThat(aborts).hasValue(0);
     time.advance(Duration.ofSeconds(1));
@@ -134,7 +135,7 @@ class JwtConnectionTest {
 
   @Test
   void closingFirstCancelsTheScheduledAbort() throws Exception {
-    JwtConnection c = open(JwtConnection.OnExpiry.CLOSE);
+    JwtConnection c = open(OnExpiry.CLOSE);
     c.close();
     time.advance(Duration.ofSeconds(200));
     assertThat(closes).hasValue(1);
@@ -143,7 +144,7 @@ class JwtConnectionTest {
 
   @Test
   void unwrapReachesTheTokenMetadataAndTheVendorConnection() throws Exception {
-    JwtConnection c = open(JwtConnection.OnExpiry.EVICT);
+    JwtConnection c = open(OnExpiry.EVICT);
     TokenConnection meta = c.unwrap(TokenConnection.class);
     assertThat(meta.tokenSubject()).contains("app");
     assertThat(meta.tokenKeyId()).contains(TestIssuer.shared().keyId());

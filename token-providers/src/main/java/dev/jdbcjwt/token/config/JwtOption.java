@@ -30,38 +30,34 @@ public enum JwtOption {
   REFRESH_AHEAD(Origin.URL_ALLOWED, "jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
       "Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m) "
           + "remains; connections keep using the current token meanwhile."),
-  ON_EXPIRY(Origin.URL_ALLOWED, "jwt.onExpiry", Group.COMMON, OptionType.CHOICE, "evict",
+  ON_EXPIRY(Origin.URL_ALLOWED, "jwt.onExpiry", Group.COMMON, OnExpiry.class, "evict",
       "What happens to a connection when its token expires: evict (isValid() turns false, so pools replace it; a "
-          + "holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none.",
-      "evict", "close", "none"),
+          + "holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none."),
   FETCH_TIMEOUT(Origin.URL_ALLOWED, "jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
       "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
           + "before failing with SQLState 08001."),
-  ALLOW_UNVERIFIED_TLS("jwt.allowUnverifiedTls", Group.COMMON, OptionType.CHOICE, "false",
+  ALLOW_UNVERIFIED_TLS("jwt.allowUnverifiedTls", Group.COMMON, OptionType.BOOLEAN, "false",
       "Send the token even when the database connection does not verify the server's certificate (pgjdbc sslmode "
           + "other than verify-full/verify-ca, Connector/J sslMode other than VERIFY_IDENTITY/VERIFY_CA, MariaDB "
           + "sslMode other than verify-full/verify-ca) and the host is not loopback or a Unix socket; also silences "
           + "the warning for vendors whose TLS settings are not known. The server, or anyone in between, can then "
-          + "take the token. Application configuration only (connection properties), never the URL.",
-      "false", "true"),
+          + "take the token. Application configuration only (connection properties), never the URL."),
 
   // ---- session set-up ----
   ROLE_CLAIM(Origin.URL_ALLOWED, "jwt.roleClaim", Group.SESSION, OptionType.TEXT, null,
       "After login, switch to the database role named by this claim of the token (SET ROLE); a claim holding a "
           + "list takes its first element. The database still checks that the login user may take the role."),
-  SESSION_CLAIMS(Origin.URL_ALLOWED, "jwt.sessionClaims", Group.SESSION, OptionType.CHOICE, "false",
+  SESSION_CLAIMS(Origin.URL_ALLOWED, "jwt.sessionClaims", Group.SESSION, OptionType.BOOLEAN, "false",
       "PostgreSQL: after login, publish the token's claims into the session for row-level security, as PostgREST "
           + "does: request.jwt.claims (the JSON claim set) and request.jwt.claim.<name> for each top-level text "
-          + "claim. For trusted application servers only: any client could set these settings itself.",
-      "true", "false"),
+          + "claim. For trusted application servers only: any client could set these settings itself."),
 
   // ---- PostgreSQL 18+ oauth ----
-  POSTGRES_OAUTH(Origin.URL_ALLOWED, "jwt.postgresOAuth", Group.POSTGRESQL, OptionType.CHOICE, "auto",
+  POSTGRES_OAUTH(Origin.URL_ALLOWED, "jwt.postgresOAuth", Group.POSTGRESQL, PostgresOAuthMode.class, "auto",
       "PostgreSQL 18+ native OAuth (pg_hba.conf method 'oauth', SASL OAUTHBEARER) through pgjdbc: auto (answer a "
           + "server that asks for OAUTHBEARER with the token; other servers get it as the password), require (only "
           + "OAUTHBEARER: the token is never sent as a password and any other server is refused), off (never answer "
-          + "OAUTHBEARER).",
-      "auto", "require", "off"),
+          + "OAUTHBEARER)."),
 
   // ---- static ----
   TOKEN(Origin.URL_ALLOWED, "jwt.token", Group.STATIC, OptionType.SECRET, null,
@@ -80,9 +76,8 @@ public enum JwtOption {
   KEY_ID("jwt.keyId", Group.SIGNED, OptionType.TEXT, null,
       "Key id put in the token header ('kid'); defaults to the JWK's own kid, else the public key's RFC 7638 "
           + "thumbprint (what the jwks command prints). Leave it out to rotate keys by replacing the key file."),
-  ALGORITHM("jwt.algorithm", Group.SIGNED, OptionType.CHOICE, null,
-      "Signature algorithm; defaults to what the key implies (RSA: RS256, EC P-256: ES256, Ed25519: EdDSA).",
-      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"),
+  ALGORITHM("jwt.algorithm", Group.SIGNED, SigningAlgorithm.class, null,
+      "Signature algorithm; defaults to what the key implies (RSA: RS256, EC P-256: ES256, Ed25519: EdDSA)."),
   ISSUER("jwt.issuer", Group.SIGNED, OptionType.TEXT, null,
       "The token's issuer ('iss'); the database checks it. For the OAuth providers (client-credentials, "
           + "token-exchange, jwt-bearer): the identity provider's issuer URL, whose "
@@ -99,10 +94,10 @@ public enum JwtOption {
       "Extra claims: jwt.claim.<name>=<value> adds claim <name> with a text value."),
 
   // ---- connections to identity providers (every HTTP-based provider) ----
-  ALLOW_INSECURE_HTTP("jwt.allowInsecureHttp", Group.HTTP, OptionType.CHOICE, "false",
+  ALLOW_INSECURE_HTTP("jwt.allowInsecureHttp", Group.HTTP, OptionType.BOOLEAN, "false",
       "Allow plain http:// identity provider endpoints on other hosts than loopback (127.0.0.0/8, ::1, localhost) "
           + "and the cloud metadata addresses. Tokens and client secrets then cross the network unencrypted: for "
-          + "tests only.", "false", "true"),
+          + "tests only."),
   HTTP_TIMEOUT(Origin.URL_ALLOWED, "jwt.httpTimeout", Group.HTTP, OptionType.DURATION, "5s",
       "Connect timeout of each request to an identity provider or metadata endpoint, and how long to wait for "
           + "its answer to start (the whole answer must arrive within twice this)."),
@@ -125,10 +120,9 @@ public enum JwtOption {
   CLIENT_ASSERTION_KEY("jwt.clientAssertionKey", Group.CLIENT_CREDENTIALS, OptionType.SECRET, null,
       "Private key for private_key_jwt client authentication (RFC 7523): PEM PKCS#8 or JWK, RSA, EC or Ed25519; "
           + "signed with jwt.algorithm (default: what the key implies) and header 'kid' jwt.keyId."),
-  CLIENT_AUTH_METHOD("jwt.clientAuthMethod", Group.CLIENT_CREDENTIALS, OptionType.CHOICE, null,
+  CLIENT_AUTH_METHOD("jwt.clientAuthMethod", Group.CLIENT_CREDENTIALS, ClientAuthMethod.class, null,
       "How the client authenticates at the token endpoint; defaults to private_key_jwt with "
-          + "jwt.clientAssertionKey, client_secret_basic with jwt.clientSecret, else none.",
-      "client_secret_basic", "client_secret_post", "private_key_jwt", "none"),
+          + "jwt.clientAssertionKey, client_secret_basic with jwt.clientSecret, else none."),
   SCOPE("jwt.scope", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
       "Scopes to request, separated by spaces or commas. For gcp-metadata: the 'scopes' of the metadata request."),
   RESOURCE("jwt.resource", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
@@ -185,7 +179,7 @@ public enum JwtOption {
   DB_HOST("jwt.dbHost", Group.AWS_RDS_IAM, OptionType.TEXT, null,
       "Host name of the RDS or Aurora endpoint the token is for, as in the JDBC URL. Required by provider "
           + "'aws-rds-iam'."),
-  DB_PORT("jwt.dbPort", Group.AWS_RDS_IAM, OptionType.TEXT, null,
+  DB_PORT("jwt.dbPort", Group.AWS_RDS_IAM, OptionType.PORT, null,
       "Port of the RDS or Aurora endpoint, as in the JDBC URL (e.g. 5432, 3306). Required by provider "
           + "'aws-rds-iam'."),
   REGION("jwt.region", Group.AWS_RDS_IAM, OptionType.TEXT, null,
@@ -254,22 +248,49 @@ public enum JwtOption {
   private final String defaultValue;
   private final String description;
   private final List<String> choices;
+  private final Class<? extends Enum<? extends OptionChoice>> choiceType;
   private final Origin origin;
 
   /** An {@link Origin#APPLICATION_ONLY} option: the safe default for anything new. */
-  JwtOption(String key, Group group, OptionType type, String defaultValue, String description, String... choices) {
-    this(Origin.APPLICATION_ONLY, key, group, type, defaultValue, description, choices);
+  JwtOption(String key, Group group, OptionType type, String defaultValue, String description) {
+    this(Origin.APPLICATION_ONLY, key, group, type, null, defaultValue, description);
   }
 
-  JwtOption(Origin origin, String key, Group group, OptionType type, String defaultValue, String description,
-      String... choices) {
+  JwtOption(Origin origin, String key, Group group, OptionType type, String defaultValue, String description) {
+    this(origin, key, group, type, null, defaultValue, description);
+  }
+
+  /** An {@link Origin#APPLICATION_ONLY} {@link OptionType#CHOICE} option whose values are {@code choiceType}'s. */
+  JwtOption(String key, Group group, Class<? extends Enum<? extends OptionChoice>> choiceType, String defaultValue,
+      String description) {
+    this(Origin.APPLICATION_ONLY, key, group, OptionType.CHOICE, choiceType, defaultValue, description);
+  }
+
+  JwtOption(Origin origin, String key, Group group, Class<? extends Enum<? extends OptionChoice>> choiceType,
+      String defaultValue, String description) {
+    this(origin, key, group, OptionType.CHOICE, choiceType, defaultValue, description);
+  }
+
+  JwtOption(Origin origin, String key, Group group, OptionType type,
+      Class<? extends Enum<? extends OptionChoice>> choiceType, String defaultValue, String description) {
     this.origin = origin;
     this.key = key;
     this.group = group;
     this.type = type;
+    this.choiceType = choiceType;
     this.defaultValue = defaultValue;
     this.description = description;
-    this.choices = List.of(choices);
+    this.choices = choicesOf(type, choiceType);
+  }
+
+  private static List<String> choicesOf(OptionType type, Class<? extends Enum<? extends OptionChoice>> choiceType) {
+    if (type == OptionType.BOOLEAN) {
+      return List.of("true", "false");
+    }
+    if (choiceType == null) {
+      return List.of();
+    }
+    return Arrays.stream(choiceType.getEnumConstants()).map(c -> ((OptionChoice) c).optionValue()).toList();
   }
 
   public String key() {
@@ -292,8 +313,14 @@ public enum JwtOption {
     return description;
   }
 
+  /** The texts the option accepts: a {@link OptionType#CHOICE}'s enum constants, or a boolean's; else empty. */
   public List<String> choices() {
     return choices;
+  }
+
+  /** The enum whose constants are a {@link OptionType#CHOICE} option's values; empty for other types. */
+  public Optional<Class<? extends Enum<? extends OptionChoice>>> choiceType() {
+    return Optional.ofNullable(choiceType);
   }
 
   public boolean isSecret() {

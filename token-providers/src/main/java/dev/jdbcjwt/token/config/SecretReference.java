@@ -22,6 +22,16 @@ public final class SecretReference {
   private SecretReference() {
   }
 
+  /**
+   * The one answer to "is this a literal secret?": {@code key} is a {@link OptionType#SECRET} option and
+   * {@code value} is the secret itself, not an {@code env:}/{@code file:} reference. Such values are warned about in
+   * a URL and kept out of what others print (HikariCP's configuration dump), where our own redaction does not reach.
+   */
+  public static boolean isLiteralSecret(String key, String value) {
+    return value != null && JwtOption.forKey(key).map(JwtOption::isSecret).orElse(false)
+        && !isReference(value.strip());
+  }
+
   /** True when {@code raw} is a reference rather than the literal secret. */
   public static boolean isReference(String raw) {
     return raw.startsWith(ENV) || raw.startsWith(FILE);

@@ -4,6 +4,7 @@ import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.providers.Redaction;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class TokenConfig {
       String key = e.getKey();
       JwtOption option = JwtOption.forKey(key).orElseThrow(() -> unknown(key));
       String value = Objects.requireNonNull(e.getValue(), key).strip();
-      check(option, key, value);
+      OptionValues.check(option, key, value);
       copy.put(key, value);
     }
     return new TokenConfig(Collections.unmodifiableMap(copy), user, Objects.requireNonNull(environment));
@@ -58,46 +59,6 @@ public final class TokenConfig {
     String hint = JwtOption.closestTo(key).map(o -> " Did you mean '" + o.key() + "'?")
         .orElse(" See docs/configuration.md for the valid options.");
     return TokenException.configuration("Unknown option " + Quote.of(key) + "." + hint);
-  }
-
-  private static void check(JwtOption option, String key, String value) throws TokenException {
-    switch (option.type()) {
-      case DURATION:
-        try {
-          Duration d = Durations.parse(value);
-          if (d.isNegative()) {
-            throw TokenException.configuration(key + " must not be negative (got " + Quote.of(value) + ")");
-          }
-        } catch (IllegalArgumentException e) {
-          throw TokenException.configuration(key + ": " + e.getMessage());
-        }
-        break;
-      case SHARE_OR_DURATION:
-        if (value.endsWith("%")) {
-          try {
-            double share = Double.parseDouble(value.substring(0, value.length() - 1));
-            if (share > 0 && share < 100) {
-              break;
-            }
-          } catch (NumberFormatException e) {
-            // reported below
-          }
-          throw TokenException.configuration(key + " must be a share between 0% and 100% (exclusive) or a "
-              + "duration (got " + Quote.of(value) + ")");
-        }
-        check(JwtOption.CLOCK_SKEW, key, value);
-        break;
-      case CHOICE:
-        if (!option.choices().contains(value)) {
-          throw TokenException.configuration(key + " must be one of " + String.join(", ", option.choices())
-              + " (got " + Quote.of(value) + ")");
-        }
-        break;
-      default:
-        if (value.isEmpty() && option.type() != OptionType.PREFIX) {
-          throw TokenException.configuration(key + " is empty; give it a value or leave it out");
-        }
-    }
   }
 
   /** The option's value, or its default. */
@@ -119,9 +80,58 @@ public final class TokenConfig {
     return option.isSecret() ? "give it as env:NAME, file:/path or the value itself" : "add it to the URL or properties";
   }
 
-  /** A duration option (or its default); empty when neither is set. */
+  /** A {@link OptionType#DURATION} option (or its default); empty when neither is set. */
   public Optional<Duration> duration(JwtOption option) {
+    OptionValues.expect(option, OptionType.DURATION);
     return get(option).map(Durations::parse);
+  }
+
+  /** A {@link OptionType#SHARE_OR_DURATION} option (or its default); empty when neither is set. */
+  public Optional<ShareOrDuration> shareOrDuration(JwtOption option) {
+    OptionValues.expect(option, OptionType.SHARE_OR_DURATION);
+    return get(option).map(v -> parsed(() -> OptionValues.shareOrDuration(option.key(), v)));
+  }
+
+  /** A {@link OptionType#BOOLEAN} option (or its default); {@code false} when neither is set. */
+  public boolean bool(JwtOption option) {
+    OptionValues.expect(option, OptionType.BOOLEAN);
+    return get(option).map("true"::equals).orElse(false);
+  }
+
+  /**
+   * A {@link OptionType#CHOICE} option (or its default) as a constant of its enum, e.g.
+   * {@code config.choice(JwtOption.ON_EXPIRY, OnExpiry.class)}; empty when neither is set.
+   *
+   * @throws IllegalArgumentException when {@code type} is not the option's {@link JwtOption#choiceType()}
+   */
+  public <E extends Enum<E> & OptionChoice> Optional<E> choice(JwtOption option, Class<E> type) {
+    OptionValues.expect(option, OptionType.CHOICE);
+    return get(option).map(v -> parsed(() -> OptionValues.choice(option, type, v)));
+  }
+
+  /** A {@link OptionType#PORT} option (or its default); empty when neither is set. */
+  public Optional<Integer> integer(JwtOption option) {
+    OptionValues.expect(option, OptionType.PORT);
+    return get(option).map(v -> parsed(() -> OptionValues.port(option.key(), v)));
+  }
+
+  /** A {@link OptionType#PATH} option (or its default); empty when neither is set. */
+  public Optional<Path> path(JwtOption option) {
+    OptionValues.expect(option, OptionType.PATH);
+    return get(option).map(Path::of);
+  }
+
+  private interface Parse<T> {
+    T run() throws TokenException;
+  }
+
+  /** Reads a value {@link #of} already validated, so it cannot fail. */
+  private static <T> T parsed(Parse<T> parse) {
+    try {
+      return parse.run();
+    } catch (TokenException e) {
+      throw new IllegalStateException("validated at creation", e);
+    }
   }
 
   /** A secret option, with {@code env:} and {@code file:} references resolved. */

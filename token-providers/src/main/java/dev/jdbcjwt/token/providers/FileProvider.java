@@ -19,7 +19,8 @@ public final class FileProvider implements TokenSourceProvider {
 
   @Override
   public TokenSource create(TokenConfig config, Clock clock) throws TokenException {
-    Path path = Path.of(config.require(JwtOption.TOKEN_FILE, "by jwt.provider=file"));
+    config.require(JwtOption.TOKEN_FILE, "by jwt.provider=file");
+    Path path = config.path(JwtOption.TOKEN_FILE).orElseThrow();
     FileTokenSource source = new FileTokenSource(path, clock);
     source.fetch(); // a missing or malformed file is reported at the first connection, not later
     return source;

@@ -50,7 +50,7 @@ public final class SignedProvider implements TokenSourceProvider {
     List<String> audience = config.get(JwtOption.AUDIENCE)
         .map(a -> Arrays.stream(a.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
-    Optional<String> algorithm = config.get(JwtOption.ALGORITHM);
+    Optional<String> algorithm = SigningKeys.algorithm(config);
     Optional<String> explicitKeyId = config.get(JwtOption.KEY_ID);
     ReloadingSignedTokenSource.Factory factory = keyText -> {
       SigningKeys.SigningKey key = SigningKeys.read(JwtOption.SIGNING_KEY, keyText, algorithm);

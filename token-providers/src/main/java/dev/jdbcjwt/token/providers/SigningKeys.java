@@ -13,6 +13,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.SigningAlgorithm;
+import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -55,6 +57,11 @@ public final class SigningKeys {
   }
 
   private SigningKeys() {
+  }
+
+  /** {@code jwt.algorithm} by its JWS name, when set. */
+  public static Optional<String> algorithm(TokenConfig config) {
+    return config.choice(JwtOption.ALGORITHM, SigningAlgorithm.class).map(SigningAlgorithm::optionValue);
   }
 
   static SigningKey read(Secret text, Optional<String> algorithm) throws TokenException {

@@ -36,7 +36,8 @@ class ConfigurationReferenceTest {
       assertThat(keys.add(o.key())).as("unique " + o.key()).isTrue();
       assertThat(o.description()).isNotBlank().endsWith(".");
       assertThat(ConfigurationReference.markdown()).contains("`" + o.key());
-      assertThat(o.type() == OptionType.CHOICE).isEqualTo(!o.choices().isEmpty());
+      assertThat(o.type() == OptionType.CHOICE || o.type() == OptionType.BOOLEAN).isEqualTo(!o.choices().isEmpty());
+      assertThat(o.type() == OptionType.CHOICE).isEqualTo(o.choiceType().isPresent());
       o.defaultValue().filter(d -> o.type() == OptionType.DURATION).ifPresent(Durations::parse);
     }
     assertThat(Arrays.stream(JwtOption.values()).filter(JwtOption::isSecret).map(JwtOption::key))

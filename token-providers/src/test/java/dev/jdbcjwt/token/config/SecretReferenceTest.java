@@ -24,4 +24,15 @@ class SecretReferenceTest {
     assertThat(SecretReference.warnIfOthersCanRead("jwt.signingKey", closed)).isFalse();
     assertThat(SecretReference.warnIfOthersCanRead("jwt.signingKey", dir.resolve("missing"))).isFalse();
   }
+
+  @Test
+  void onlySecretOptionsGivenAsValuesAreLiteralSecrets() {
+    assertThat(SecretReference.isLiteralSecret("jwt.clientSecret", "s3cret")).isTrue();
+    assertThat(SecretReference.isLiteralSecret("jwt.clientSecret", "env:SECRET")).isFalse();
+    assertThat(SecretReference.isLiteralSecret("jwt.clientSecret", " env:SECRET ")).isFalse(); // read stripped
+    assertThat(SecretReference.isLiteralSecret("jwt.signingKey", "file:/etc/key.pem")).isFalse();
+    assertThat(SecretReference.isLiteralSecret("jwt.clientId", "orders")).isFalse();
+    assertThat(SecretReference.isLiteralSecret("password", "s3cret")).isFalse(); // not ours: HikariCP masks it
+    assertThat(SecretReference.isLiteralSecret("jwt.token", null)).isFalse();
+  }
 }

@@ -49,6 +49,45 @@ class TokenConfigTest {
   }
 
   @Test
+  void eachValueTypeHasItsTypedGetter() throws Exception {
+    TokenConfig c = TokenConfig.of(Map.of("jwt.onExpiry", "close", "jwt.sessionClaims", "true",
+        "jwt.algorithm", "EdDSA", "jwt.dbPort", "5432", "jwt.refreshAhead", "2m", "jwt.tokenFile", "/run/token",
+        "jwt.clientAuthMethod", "private_key_jwt"), null);
+    assertThat(c.choice(JwtOption.ON_EXPIRY, OnExpiry.class)).contains(OnExpiry.CLOSE);
+    assertThat(c.choice(JwtOption.ALGORITHM, SigningAlgorithm.class)).contains(SigningAlgorithm.EdDSA);
+    assertThat(c.choice(JwtOption.CLIENT_AUTH_METHOD, ClientAuthMethod.class))
+        .contains(ClientAuthMethod.PRIVATE_KEY_JWT);
+    assertThat(c.choice(JwtOption.POSTGRES_OAUTH, PostgresOAuthMode.class)).contains(PostgresOAuthMode.AUTO);
+    assertThat(c.bool(JwtOption.SESSION_CLAIMS)).isTrue();
+    assertThat(c.bool(JwtOption.ALLOW_INSECURE_HTTP)).isFalse();
+    assertThat(c.integer(JwtOption.DB_PORT)).contains(5432);
+    assertThat(c.shareOrDuration(JwtOption.REFRESH_AHEAD)).contains(ShareOrDuration.ofDuration(Duration.ofMinutes(2)));
+    assertThat(TokenConfig.of(Map.of(), null).shareOrDuration(JwtOption.REFRESH_AHEAD))
+        .contains(ShareOrDuration.ofShare(0.25));
+    assertThat(c.path(JwtOption.TOKEN_FILE)).contains(Path.of("/run/token"));
+  }
+
+  @Test
+  void aGetterThatDoesNotFitTheOptionsTypeIsAProgrammingError() throws Exception {
+    TokenConfig c = TokenConfig.of(Map.of(), null);
+    assertThatThrownBy(() -> c.bool(JwtOption.CLOCK_SKEW)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jwt.clockSkew is DURATION");
+    assertThatThrownBy(() -> c.choice(JwtOption.ON_EXPIRY, PostgresOAuthMode.class))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PostgresOAuthMode");
+  }
+
+  @Test
+  void choicesComeFromTheRegistrysEnumsAndBooleansAreNoLongerChoices() throws Exception {
+    assertThat(JwtOption.ON_EXPIRY.choices()).containsExactly("evict", "close", "none");
+    assertThat(JwtOption.ALGORITHM.choiceType()).contains(SigningAlgorithm.class);
+    assertThat(JwtOption.SESSION_CLAIMS.type()).isEqualTo(OptionType.BOOLEAN);
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.sessionClaims", "yes"), null))
+        .hasMessage("jwt.sessionClaims must be one of true, false (got 'yes')");
+    assertThatThrownBy(() -> TokenConfig.of(Map.of("jwt.dbPort", "99999"), null))
+        .hasMessage("jwt.dbPort must be a port number, 1 to 65535 (got '99999')");
+  }
+
+  @Test
   void secretReferencesAreResolvedAndErrorsNameTheSource(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("secret.txt");
     Files.writeString(file, "from-file\n");

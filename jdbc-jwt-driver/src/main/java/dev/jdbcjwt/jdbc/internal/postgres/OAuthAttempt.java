@@ -1,5 +1,6 @@
 package dev.jdbcjwt.jdbc.internal.postgres;
 
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -24,14 +25,14 @@ public final class OAuthAttempt implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String handle;
-  private final OAuthMode mode;
+  private final PostgresOAuthMode mode;
   private final String socketFactoryDelegate;
   private final String sslFactoryDelegate;
   private volatile String token;
   private volatile SQLException failure;
   private volatile boolean answered;
 
-  private OAuthAttempt(String handle, OAuthMode mode, String token, String socketFactoryDelegate,
+  private OAuthAttempt(String handle, PostgresOAuthMode mode, String token, String socketFactoryDelegate,
       String sslFactoryDelegate) {
     this.handle = handle;
     this.mode = mode;
@@ -41,7 +42,7 @@ public final class OAuthAttempt implements AutoCloseable {
   }
 
   /** Registers an attempt and writes its handle into {@code vendorProperties}. */
-  public static OAuthAttempt open(OAuthMode mode, String token, PostgresHooks hooks, Properties vendorProperties) {
+  public static OAuthAttempt open(PostgresOAuthMode mode, String token, PostgresHooks hooks, Properties vendorProperties) {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     OAuthAttempt attempt = new OAuthAttempt(HexFormat.of().formatHex(bytes), mode, token,
@@ -61,7 +62,7 @@ public final class OAuthAttempt implements AutoCloseable {
     return OPEN.size();
   }
 
-  OAuthMode mode() {
+  PostgresOAuthMode mode() {
     return mode;
   }
 

@@ -1,5 +1,6 @@
 package dev.jdbcjwt.jdbc.internal.postgres;
 
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Driver;
@@ -19,12 +20,12 @@ public final class PostgresHooks {
   /** Present only in a pgjdbc release that speaks OAUTHBEARER itself (pgjdbc pull request 4251, unreleased). */
   static final String NATIVE_OAUTH_SPI = "org.postgresql.plugin.OAuthTokenProvider";
 
-  private final OAuthMode mode;
+  private final PostgresOAuthMode mode;
   private final String vendorUrl;
   private final String socketFactoryDelegate;
   private final String sslFactoryDelegate;
 
-  private PostgresHooks(OAuthMode mode, String vendorUrl, String socketFactoryDelegate, String sslFactoryDelegate) {
+  private PostgresHooks(PostgresOAuthMode mode, String vendorUrl, String socketFactoryDelegate, String sslFactoryDelegate) {
     this.mode = mode;
     this.vendorUrl = vendorUrl;
     this.socketFactoryDelegate = socketFactoryDelegate;
@@ -32,7 +33,7 @@ public final class PostgresHooks {
   }
 
   /** The hooks for a pgjdbc URL, or null when {@code vendor} is not pgjdbc. */
-  public static PostgresHooks forVendor(Driver vendor, String vendorUrl, Properties vendorProperties, OAuthMode mode) {
+  public static PostgresHooks forVendor(Driver vendor, String vendorUrl, Properties vendorProperties, PostgresOAuthMode mode) {
     if (!vendor.getClass().getName().startsWith("org.postgresql.")) {
       return null;
     }
@@ -68,7 +69,7 @@ public final class PostgresHooks {
     }
   }
 
-  public OAuthMode mode() {
+  public PostgresOAuthMode mode() {
     return mode;
   }
 

@@ -1,6 +1,7 @@
 package dev.jdbcjwt.jdbc.internal.postgres;
 
 import dev.jdbcjwt.jdbc.internal.Errors;
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -152,14 +153,14 @@ final class StartupInterposer {
 
   private void authenticationRequest(int type, byte[] lengthBytes, int code, byte[] codeBytes, int rest)
       throws IOException {
-    OAuthMode mode = attempt.mode();
+    PostgresOAuthMode mode = attempt.mode();
     if (code == AUTH_SASL_CONTINUE && attempt.answered()) {
       skip(rest); // the server's error JSON (discovery document, scope): nothing the driver needs
       write(SaslOAuthBearer.abortResponse());
       return; // its ErrorResponse follows and goes to pgjdbc
     }
     if (code == AUTH_OK) {
-      if (mode == OAuthMode.REQUIRE && !attempt.answered()) {
+      if (mode == PostgresOAuthMode.REQUIRE && !attempt.answered()) {
         throw refuse("the server let the user in without asking for a token (trust or peer authentication)");
       }
       forward(message(type, lengthBytes, codeBytes, readExactly(rest)), true);
@@ -171,21 +172,21 @@ final class StartupInterposer {
       }
       byte[] body = readExactly(rest);
       List<String> mechanisms = SaslOAuthBearer.mechanisms(body);
-      if (mechanisms.contains(SaslOAuthBearer.MECHANISM) && mode != OAuthMode.OFF) {
+      if (mechanisms.contains(SaslOAuthBearer.MECHANISM) && mode != PostgresOAuthMode.OFF) {
         answer();
         return;
       }
-      if (mode == OAuthMode.OFF && mechanisms.equals(List.of(SaslOAuthBearer.MECHANISM))) {
+      if (mode == PostgresOAuthMode.OFF && mechanisms.equals(List.of(SaslOAuthBearer.MECHANISM))) {
         throw fail(Errors.configuration("the server asks for OAuth (SASL OAUTHBEARER) but jwt.postgresOAuth=off; "
             + "set jwt.postgresOAuth=auto (the default) so that the driver answers it with the token"));
       }
-      if (mode == OAuthMode.REQUIRE) {
+      if (mode == PostgresOAuthMode.REQUIRE) {
         throw refuse("the server asked for SASL " + String.join(", ", mechanisms));
       }
       forward(message(type, lengthBytes, codeBytes, body), true);
       return;
     }
-    if (mode == OAuthMode.REQUIRE) {
+    if (mode == PostgresOAuthMode.REQUIRE) {
       throw refuse("the server asked for " + describe(code) + " authentication");
     }
     forward(message(type, lengthBytes, codeBytes, new byte[0]), true); // pgjdbc answers; the rest flows through

@@ -32,7 +32,8 @@ class JdbcJwtPropertiesTest {
     return switch (option.type()) {
       case DURATION -> "90s";
       case SHARE_OR_DURATION -> "20%";
-      case CHOICE -> option.choices().get(option.choices().size() - 1);
+      case CHOICE, BOOLEAN -> option.choices().get(option.choices().size() - 1);
+      case PORT -> "5432";
       default -> "value-of-" + option.name().toLowerCase();
     };
   }
@@ -76,10 +77,10 @@ class JdbcJwtPropertiesTest {
         "jdbc-jwt.fetch-timeout", "2m")).toOptions();
     assertThat(options).containsEntry("jwt.clockSkew", "1500ms").containsEntry("jwt.ttl", "90m")
         .containsEntry("jwt.fetchTimeout", "2m");
-    assertThat(TokenSourceProperties.text(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
-    assertThat(TokenSourceProperties.text(java.time.Duration.ofHours(2))).isEqualTo("2h");
-    assertThat(TokenSourceProperties.text(java.time.Duration.ZERO)).isEqualTo("0s");
-    assertThat(TokenSourceProperties.text(java.time.Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
+    assertThat(OptionText.text(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
+    assertThat(OptionText.text(java.time.Duration.ofHours(2))).isEqualTo("2h");
+    assertThat(OptionText.text(java.time.Duration.ZERO)).isEqualTo("0s");
+    assertThat(OptionText.text(java.time.Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
     for (String text : new String[] {"90s", "2h", "0s", "1500ms", "PT0.0000015S", "90m"}) {
       Durations.parse(text); // every form is one the driver reads
     }

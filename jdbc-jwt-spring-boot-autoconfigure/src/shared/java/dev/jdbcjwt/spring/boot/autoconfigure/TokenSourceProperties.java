@@ -1,10 +1,13 @@
 package dev.jdbcjwt.spring.boot.autoconfigure;
 
+import dev.jdbcjwt.token.config.ClientAuthMethod;
 import dev.jdbcjwt.token.config.JwtOption;
+import dev.jdbcjwt.token.config.OnExpiry;
+import dev.jdbcjwt.token.config.PostgresOAuthMode;
+import dev.jdbcjwt.token.config.SigningAlgorithm;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,346 +15,347 @@ import java.util.TreeMap;
  * The {@code jwt.*} options of a token source as typed Spring Boot properties: {@code jdbc-jwt.client-secret} is
  * {@code jwt.clientSecret}, and so on for every option of {@link JwtOption}. An unset property leaves the option to
  * the URL, the pool's own data source properties or the driver's default.
+ *
+ * <p>Generated from {@link JwtOption}; do not edit by hand. Regenerate with:
+ * {@code mvn -pl jdbc-jwt-spring-boot-autoconfigure test -Dtest=RegistryDerivedSourcesTest -Djdbcjwt.updateDocs=true}
  */
 public class TokenSourceProperties {
 
   /**
-   * Name of the token source (jwt.provider): static, file, signed, client-credentials, token-exchange, jwt-bearer,
-   * exec, azure-managed-identity, gcp-metadata, aws-rds-iam, or a third-party provider on the class path.
+   * jwt.provider: Name of the token source: static, file, signed, client-credentials, token-exchange, jwt-bearer, exec,
+   * azure-managed-identity, gcp-metadata, aws-rds-iam, or a third-party provider on the class path. Required.
    */
   private String provider;
 
   /**
-   * Take the database user from this claim of the token, e.g. sub or preferred_username, instead of the DataSource's
-   * username (jwt.userClaim).
+   * jwt.userClaim: Take the database user from this claim of the token (e.g. sub, preferred_username) instead of the
+   * 'user' property.
    */
   private String userClaim;
 
-  /** The vendor driver property that receives the token (jwt.tokenProperty). */
+  /** jwt.tokenProperty: The vendor driver property that receives the token. */
   private String tokenProperty;
 
   /**
-   * A token is treated as expired this long before its 'exp', to absorb clock differences and connection set-up
-   * time (jwt.clockSkew).
+   * jwt.clockSkew: A token is treated as expired this long before its 'exp', to absorb clock differences and connection
+   * set-up time.
    */
   private Duration clockSkew;
 
   /**
-   * Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m)
-   * remains (jwt.refreshAhead).
+   * jwt.refreshAhead: Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration
+   * (e.g. 2m) remains; connections keep using the current token meanwhile.
    */
   private String refreshAhead;
 
   /**
-   * What happens to a connection when its token expires (jwt.onExpiry): evict (pools replace it), close (it is
-   * aborted at the token's expiry even if in use) or none.
+   * jwt.onExpiry: What happens to a connection when its token expires: evict (isValid() turns false, so pools replace
+   * it; a holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none.
    */
   private OnExpiry onExpiry;
 
   /**
-   * How long a connection waits for a token when none is valid before failing with SQLState 08001
-   * (jwt.fetchTimeout).
+   * jwt.fetchTimeout: How long a connection waits for a token when none is valid (cold start, or the identity provider
+   * is slow) before failing with SQLState 08001.
    */
   private Duration fetchTimeout;
 
   /**
-   * Send the token even when the database connection does not verify the server's certificate and the host is not
-   * loopback or a Unix socket; also silences the warning for vendors whose TLS settings are not known
-   * (jwt.allowUnverifiedTls). The server, or anyone in between, can then take the token.
+   * jwt.allowUnverifiedTls: Send the token even when the database connection does not verify the server's certificate
+   * (pgjdbc sslmode other than verify-full/verify-ca, Connector/J sslMode other than VERIFY_IDENTITY/VERIFY_CA, MariaDB
+   * sslMode other than verify-full/verify-ca) and the host is not loopback or a Unix socket; also silences the warning
+   * for vendors whose TLS settings are not known. The server, or anyone in between, can then take the token.
+   * Application configuration only (connection properties), never the URL.
    */
   private Boolean allowUnverifiedTls;
 
   /**
-   * PostgreSQL 18+: answer a server that asks for SASL OAUTHBEARER (pg_hba method oauth) with the token: auto (also
-   * a password to servers that ask for one), require (refuse any server that does not ask for OAUTHBEARER; the token
-   * is never sent as a password), off (jwt.postgresOAuth).
-   */
-  private String postgresOauth;
-
-  /**
-   * After login, switch to the database role named by this claim of the token, SET ROLE (jwt.roleClaim); the
-   * database still checks that the login user may take the role.
+   * jwt.roleClaim: After login, switch to the database role named by this claim of the token (SET ROLE); a claim
+   * holding a list takes its first element. The database still checks that the login user may take the role.
    */
   private String roleClaim;
 
   /**
-   * PostgreSQL: after login, publish the token's claims into the session for row-level security, as PostgREST does:
-   * request.jwt.claims and request.jwt.claim.NAME (jwt.sessionClaims). For trusted application servers only.
+   * jwt.sessionClaims: PostgreSQL: after login, publish the token's claims into the session for row-level security, as
+   * PostgREST does: request.jwt.claims (the JSON claim set) and request.jwt.claim.NAME for each top-level text claim.
+   * For trusted application servers only: any client could set these settings itself.
    */
   private Boolean sessionClaims;
 
-  /** Provider static: the token itself, or env:NAME or file:/path (jwt.token). */
+  /**
+   * jwt.postgresOAuth: PostgreSQL 18+ native OAuth (pg_hba.conf method 'oauth', SASL OAUTHBEARER) through pgjdbc: auto
+   * (answer a server that asks for OAUTHBEARER with the token; other servers get it as the password), require (only
+   * OAUTHBEARER: the token is never sent as a password and any other server is refused), off (never answer
+   * OAUTHBEARER).
+   */
+  private PostgresOAuthMode postgresOauth;
+
+  /** jwt.token: The token itself, or a reference to it: env:NAME or file:/path. Required by provider 'static'. */
   private String token;
 
   /**
-   * Provider file: a file holding the token, e.g. a Kubernetes projected service-account token; re-read when it
-   * changes (jwt.tokenFile).
+   * jwt.tokenFile: A file holding the token (e.g. a Kubernetes projected service-account token); re-read when it
+   * changes. Required by provider 'file'.
    */
   private String tokenFile;
 
   /**
-   * Provider signed (and jwt-bearer): the private key that signs the token, PEM PKCS#8 or JWK, RSA, EC or Ed25519;
-   * the key itself (e.g. from a secret store through Spring's property sources), or file:/path or env:NAME
-   * (jwt.signingKey).
+   * jwt.signingKey: Private key that signs the token: PEM (PKCS#8, 'BEGIN PRIVATE KEY') or JWK, RSA, EC or Ed25519;
+   * usually a reference: file:/path/key.pem (re-read when the file changes, for key rotation) or env:NAME. Required by
+   * provider 'signed'.
    */
   private String signingKey;
 
-  /** Key id put in the token header, 'kid' (jwt.keyId); defaults to the JWK's own kid, if any. */
+  /**
+   * jwt.keyId: Key id put in the token header ('kid'); defaults to the JWK's own kid, else the public key's RFC 7638
+   * thumbprint (what the jwks command prints). Leave it out to rotate keys by replacing the key file.
+   */
   private String keyId;
 
   /**
-   * Signature algorithm (jwt.algorithm): RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512 or EdDSA;
-   * defaults to what the key implies.
+   * jwt.algorithm: Signature algorithm; defaults to what the key implies (RSA: RS256, EC P-256: ES256, Ed25519: EdDSA).
    */
-  private String algorithm;
+  private SigningAlgorithm algorithm;
 
   /**
-   * The token's issuer, 'iss' (jwt.issuer). For the OAuth providers: the identity provider's issuer URL, whose
-   * /.well-known/openid-configuration gives the token endpoint.
+   * jwt.issuer: The token's issuer ('iss'); the database checks it. For the OAuth providers (client-credentials,
+   * token-exchange, jwt-bearer): the identity provider's issuer URL, whose /.well-known/openid-configuration gives the
+   * token endpoint.
    */
   private String issuer;
 
-  /** The token's subject, 'sub' (jwt.subject); defaults to the DataSource's username. */
+  /**
+   * jwt.subject: The token's subject ('sub'); defaults to the connection's 'user'. For jwt-bearer: the subject of the
+   * locally signed assertion.
+   */
   private String subject;
 
   /**
-   * The token's audience, 'aud', several separated by commas (jwt.audience). For the OAuth providers: the
-   * 'audience' parameter of the token request.
+   * jwt.audience: The token's audience ('aud'); several separated by commas. For the OAuth providers: the 'audience'
+   * parameter of the token request.
    */
   private String audience;
 
-  /** Lifetime of each minted token (jwt.ttl). */
+  /** jwt.ttl: Lifetime of each minted token. */
   private Duration ttl;
 
-  /** Extra text claims of a minted token, by claim name (jwt.claim.NAME). */
+  /** jwt.claim.NAME: Extra claims: jwt.claim.NAME=VALUE adds claim NAME with a text value. */
   private Map<String, String> claims = new LinkedHashMap<>();
 
   /**
-   * Allow plain http:// identity provider endpoints on other hosts than loopback and the cloud metadata addresses
-   * (jwt.allowInsecureHttp). Tokens and client secrets then cross the network unencrypted: for tests only.
+   * jwt.allowInsecureHttp: Allow plain http:// identity provider endpoints on other hosts than loopback (127.0.0.0/8,
+   * ::1, localhost) and the cloud metadata addresses. Tokens and client secrets then cross the network unencrypted: for
+   * tests only.
    */
   private Boolean allowInsecureHttp;
 
   /**
-   * Connect timeout of each request to an identity provider or metadata endpoint, and how long to wait for its
-   * answer to start (jwt.httpTimeout).
+   * jwt.httpTimeout: Connect timeout of each request to an identity provider or metadata endpoint, and how long to wait
+   * for its answer to start (the whole answer must arrive within twice this).
    */
   private Duration httpTimeout;
 
   /**
-   * Certificates trusted for HTTPS to the identity provider instead of the JDK's: a PEM file of CA certificates, or
-   * a PKCS#12 or JKS trust store (jwt.trustStore).
+   * jwt.trustStore: Certificates trusted for HTTPS to the identity provider instead of the JDK's default ones: a PEM
+   * file of CA certificates, or a PKCS#12 or JKS trust store.
    */
   private String trustStore;
 
-  /** Password of a PKCS#12 or JKS trust-store, if it has one (jwt.trustStorePassword). */
+  /** jwt.trustStorePassword: Password of a PKCS#12 or JKS jwt.trustStore, if it has one; env:NAME or file:/path. */
   private String trustStorePassword;
 
   /**
-   * The identity provider's token endpoint URL (jwt.tokenEndpoint); when absent it is found by OpenID Connect
-   * discovery from issuer.
+   * jwt.tokenEndpoint: The identity provider's token endpoint URL; when absent it is found by OpenID Connect discovery
+   * from jwt.issuer (cached per issuer).
    */
   private String tokenEndpoint;
 
   /**
-   * The OAuth client id (jwt.clientId). For azure-managed-identity: the client id of a user-assigned identity.
+   * jwt.clientId: The OAuth client id. Required by client-credentials. For azure-managed-identity: the client id of a
+   * user-assigned identity.
    */
   private String clientId;
 
   /**
-   * The OAuth client secret, client_secret_basic or client_secret_post (jwt.clientSecret); the secret itself (from
-   * any of Spring's property sources), or env:NAME or file:/path.
+   * jwt.clientSecret: The OAuth client secret (client_secret_basic or client_secret_post); usually a reference:
+   * env:NAME or file:/path.
    */
   private String clientSecret;
 
   /**
-   * Private key for private_key_jwt client authentication (RFC 7523), PEM PKCS#8 or JWK
-   * (jwt.clientAssertionKey).
+   * jwt.clientAssertionKey: Private key for private_key_jwt client authentication (RFC 7523): PEM PKCS#8 or JWK, RSA,
+   * EC or Ed25519; signed with jwt.algorithm (default: what the key implies) and header 'kid' jwt.keyId.
    */
   private String clientAssertionKey;
 
   /**
-   * How the client authenticates at the token endpoint (jwt.clientAuthMethod): client_secret_basic,
-   * client_secret_post, private_key_jwt or none; defaults to what the credentials given imply.
+   * jwt.clientAuthMethod: How the client authenticates at the token endpoint; defaults to private_key_jwt with
+   * jwt.clientAssertionKey, client_secret_basic with jwt.clientSecret, else none.
    */
-  private String clientAuthMethod;
+  private ClientAuthMethod clientAuthMethod;
 
   /**
-   * Scopes to request, separated by spaces or commas (jwt.scope). For gcp-metadata: the scopes of the metadata
+   * jwt.scope: Scopes to request, separated by spaces or commas. For gcp-metadata: the 'scopes' of the metadata
    * request.
    */
   private String scope;
 
   /**
-   * The 'resource' parameter (RFC 8707) of the token request, an absolute URI (jwt.resource). For
-   * azure-managed-identity: the resource the token is for.
+   * jwt.resource: The 'resource' parameter (RFC 8707) of the token request, an absolute URI. For
+   * azure-managed-identity: the resource the token is for (default https://ossrdbms-aad.database.windows.net).
    */
   private String resource;
 
-  /** Provider token-exchange: a file holding the subject token to exchange, read at every exchange (jwt.subjectTokenFile). */
+  /**
+   * jwt.subjectTokenFile: A file holding the subject token to exchange (e.g. a Kubernetes projected service-account
+   * token); read at every exchange.
+   */
   private String subjectTokenFile;
 
   /**
-   * Provider token-exchange: instead of subject-token-file, another provider whose token is exchanged
-   * (jwt.subjectTokenProvider).
+   * jwt.subjectTokenProvider: Instead of jwt.subjectTokenFile: another provider (e.g. exec, azure-managed-identity,
+   * signed) whose token is exchanged; it reads its own options from the same configuration.
    */
   private String subjectTokenProvider;
 
-  /** Provider token-exchange: type of the subject token, a URI or a short name such as jwt (jwt.subjectTokenType). */
+  /**
+   * jwt.subjectTokenType: Type of the subject token: a URI, or jwt, access_token, id_token, refresh_token, saml1, saml2
+   * for urn:ietf:params:oauth:token-type:NAME.
+   */
   private String subjectTokenType;
 
-  /** Provider token-exchange: type of token to ask for, a URI or a short name (jwt.requestedTokenType). */
+  /**
+   * jwt.requestedTokenType: Type of token to ask for (same forms as jwt.subjectTokenType); by default the identity
+   * provider chooses.
+   */
   private String requestedTokenType;
 
-  /** Provider jwt-bearer: a file holding the signed JWT assertion to present, read at every request (jwt.assertionFile). */
+  /**
+   * jwt.assertionFile: A file holding the signed JWT assertion to present; read at every request. Without it the
+   * assertion is signed locally with jwt.signingKey.
+   */
   private String assertionFile;
 
-  /** Provider jwt-bearer: issuer, 'iss', of a locally signed assertion (jwt.assertionIssuer); defaults to client-id. */
+  /** jwt.assertionIssuer: Issuer ('iss') of a locally signed assertion; defaults to jwt.clientId. */
   private String assertionIssuer;
 
   /**
-   * Provider jwt-bearer: audience, 'aud', of a locally signed assertion (jwt.assertionAudience); defaults to issuer,
-   * else token-endpoint.
+   * jwt.assertionAudience: Audience ('aud') of a locally signed assertion; defaults to jwt.issuer, else
+   * jwt.tokenEndpoint.
    */
   private String assertionAudience;
 
   /**
-   * Provider exec: command that prints a token, run without a shell, split at spaces with '...' and "..." quoting
-   * (jwt.command).
+   * jwt.command: Command that prints a token, run without a shell: split at spaces, with '...' and "..." quoting and \
+   * escapes. It may print the bare token or JSON with a token and an expiry field (as 'az account get-access-token -o
+   * json' does). Required by provider 'exec'.
    */
   private String command;
 
-  /** Provider exec: how long the command may run before it is killed (jwt.commandTimeout). */
+  /** jwt.commandTimeout: How long jwt.command may run before it is killed. */
   private Duration commandTimeout;
 
   /**
-   * Provider exec: lifetime of an opaque token printed without an expiry, e.g. 1h for gcloud auth
-   * print-access-token (jwt.commandTokenLifetime).
+   * jwt.commandTokenLifetime: Lifetime of an opaque token printed without an expiry (e.g. 1h for gcloud auth
+   * print-access-token); otherwise its lifetime is unknown.
    */
   private Duration commandTokenLifetime;
 
   /**
-   * Provider azure-managed-identity: the managed identity's token endpoint (jwt.identityEndpoint); defaults to
-   * $IDENTITY_ENDPOINT or the instance metadata service.
+   * jwt.identityEndpoint: Token endpoint of the Azure managed identity; defaults to $IDENTITY_ENDPOINT (App Service,
+   * Functions, Container Apps) or else the instance metadata service
+   * http://169.254.169.254/metadata/identity/oauth2/token.
    */
   private String identityEndpoint;
 
   /**
-   * Provider gcp-metadata: base URL of the metadata server (jwt.metadataEndpoint); defaults to $GCE_METADATA_HOST or
+   * jwt.metadataEndpoint: Base URL of the Google Cloud metadata server; defaults to http://$GCE_METADATA_HOST or else
    * http://metadata.google.internal.
    */
   private String metadataEndpoint;
 
-  /** Provider gcp-metadata: the instance's service account whose token is fetched (jwt.serviceAccount). */
+  /** jwt.serviceAccount: The service account of the instance whose token is fetched (its email, or default). */
   private String serviceAccount;
 
-  /** Provider aws-rds-iam: host name of the RDS or Aurora endpoint the token is for (jwt.dbHost). */
+  /**
+   * jwt.dbHost: Host name of the RDS or Aurora endpoint the token is for, as in the JDBC URL. Required by provider
+   * 'aws-rds-iam'.
+   */
   private String dbHost;
 
-  /** Provider aws-rds-iam: port of the RDS or Aurora endpoint, e.g. 5432 (jwt.dbPort). */
-  private String dbPort;
+  /**
+   * jwt.dbPort: Port of the RDS or Aurora endpoint, as in the JDBC URL (e.g. 5432, 3306). Required by provider
+   * 'aws-rds-iam'.
+   */
+  private Integer dbPort;
 
-  /** Provider aws-rds-iam: AWS region of the database (jwt.region); defaults to the AWS SDK's region lookup. */
+  /**
+   * jwt.region: AWS region of the database (e.g. eu-west-1); defaults to the AWS SDK's region lookup (AWS_REGION,
+   * profile, instance metadata).
+   */
   private String region;
 
-  /** Provider aws-rds-iam: named profile of the AWS shared config and credentials files (jwt.awsProfile). */
+  /**
+   * jwt.awsProfile: Named profile of the AWS shared config and credentials files; defaults to the AWS SDK's default
+   * credentials chain.
+   */
   private String awsProfile;
-
-  /** {@code jwt.onExpiry}. */
-  public enum OnExpiry {
-    /** isValid() turns false at expiry, so pools replace the connection. */
-    EVICT,
-    /** The connection is aborted at the token's expiry, even if in use. */
-    CLOSE,
-    /** Nothing happens at expiry. */
-    NONE
-  }
 
   /**
    * The options set here, keyed by {@code jwt.*} name, in the driver's text form. Contains secrets: never log it.
    */
   public Map<String, String> toOptions() {
     Map<String, String> o = new TreeMap<>();
-    put(o, JwtOption.PROVIDER, provider);
-    put(o, JwtOption.USER_CLAIM, userClaim);
-    put(o, JwtOption.TOKEN_PROPERTY, tokenProperty);
-    put(o, JwtOption.CLOCK_SKEW, clockSkew);
-    put(o, JwtOption.REFRESH_AHEAD, refreshAhead);
-    put(o, JwtOption.ON_EXPIRY, onExpiry == null ? null : onExpiry.name().toLowerCase(Locale.ROOT));
-    put(o, JwtOption.FETCH_TIMEOUT, fetchTimeout);
-    put(o, JwtOption.ALLOW_UNVERIFIED_TLS, allowUnverifiedTls == null ? null : allowUnverifiedTls.toString());
-    put(o, JwtOption.POSTGRES_OAUTH, postgresOauth);
-    put(o, JwtOption.ROLE_CLAIM, roleClaim);
-    put(o, JwtOption.SESSION_CLAIMS, sessionClaims == null ? null : sessionClaims.toString());
-    put(o, JwtOption.TOKEN, token);
-    put(o, JwtOption.TOKEN_FILE, tokenFile);
-    put(o, JwtOption.SIGNING_KEY, signingKey);
-    put(o, JwtOption.KEY_ID, keyId);
-    put(o, JwtOption.ALGORITHM, algorithm);
-    put(o, JwtOption.ISSUER, issuer);
-    put(o, JwtOption.SUBJECT, subject);
-    put(o, JwtOption.AUDIENCE, audience);
-    put(o, JwtOption.TTL, ttl);
-    claims.forEach((name, value) -> {
-      if (value != null) {
-        o.put(JwtOption.CLAIM.key() + name, value);
-      }
-    });
-    put(o, JwtOption.ALLOW_INSECURE_HTTP, allowInsecureHttp == null ? null : allowInsecureHttp.toString());
-    put(o, JwtOption.HTTP_TIMEOUT, httpTimeout);
-    put(o, JwtOption.TRUST_STORE, trustStore);
-    put(o, JwtOption.TRUST_STORE_PASSWORD, trustStorePassword);
-    put(o, JwtOption.TOKEN_ENDPOINT, tokenEndpoint);
-    put(o, JwtOption.CLIENT_ID, clientId);
-    put(o, JwtOption.CLIENT_SECRET, clientSecret);
-    put(o, JwtOption.CLIENT_ASSERTION_KEY, clientAssertionKey);
-    put(o, JwtOption.CLIENT_AUTH_METHOD, clientAuthMethod);
-    put(o, JwtOption.SCOPE, scope);
-    put(o, JwtOption.RESOURCE, resource);
-    put(o, JwtOption.SUBJECT_TOKEN_FILE, subjectTokenFile);
-    put(o, JwtOption.SUBJECT_TOKEN_PROVIDER, subjectTokenProvider);
-    put(o, JwtOption.SUBJECT_TOKEN_TYPE, subjectTokenType);
-    put(o, JwtOption.REQUESTED_TOKEN_TYPE, requestedTokenType);
-    put(o, JwtOption.ASSERTION_FILE, assertionFile);
-    put(o, JwtOption.ASSERTION_ISSUER, assertionIssuer);
-    put(o, JwtOption.ASSERTION_AUDIENCE, assertionAudience);
-    put(o, JwtOption.COMMAND, command);
-    put(o, JwtOption.COMMAND_TIMEOUT, commandTimeout);
-    put(o, JwtOption.COMMAND_TOKEN_LIFETIME, commandTokenLifetime);
-    put(o, JwtOption.IDENTITY_ENDPOINT, identityEndpoint);
-    put(o, JwtOption.METADATA_ENDPOINT, metadataEndpoint);
-    put(o, JwtOption.SERVICE_ACCOUNT, serviceAccount);
-    put(o, JwtOption.DB_HOST, dbHost);
-    put(o, JwtOption.DB_PORT, dbPort);
-    put(o, JwtOption.REGION, region);
-    put(o, JwtOption.AWS_PROFILE, awsProfile);
+    OptionText.put(o, JwtOption.PROVIDER, provider);
+    OptionText.put(o, JwtOption.USER_CLAIM, userClaim);
+    OptionText.put(o, JwtOption.TOKEN_PROPERTY, tokenProperty);
+    OptionText.put(o, JwtOption.CLOCK_SKEW, clockSkew);
+    OptionText.put(o, JwtOption.REFRESH_AHEAD, refreshAhead);
+    OptionText.put(o, JwtOption.ON_EXPIRY, onExpiry);
+    OptionText.put(o, JwtOption.FETCH_TIMEOUT, fetchTimeout);
+    OptionText.put(o, JwtOption.ALLOW_UNVERIFIED_TLS, allowUnverifiedTls);
+    OptionText.put(o, JwtOption.ROLE_CLAIM, roleClaim);
+    OptionText.put(o, JwtOption.SESSION_CLAIMS, sessionClaims);
+    OptionText.put(o, JwtOption.POSTGRES_OAUTH, postgresOauth);
+    OptionText.put(o, JwtOption.TOKEN, token);
+    OptionText.put(o, JwtOption.TOKEN_FILE, tokenFile);
+    OptionText.put(o, JwtOption.SIGNING_KEY, signingKey);
+    OptionText.put(o, JwtOption.KEY_ID, keyId);
+    OptionText.put(o, JwtOption.ALGORITHM, algorithm);
+    OptionText.put(o, JwtOption.ISSUER, issuer);
+    OptionText.put(o, JwtOption.SUBJECT, subject);
+    OptionText.put(o, JwtOption.AUDIENCE, audience);
+    OptionText.put(o, JwtOption.TTL, ttl);
+    OptionText.putPrefixed(o, JwtOption.CLAIM, claims);
+    OptionText.put(o, JwtOption.ALLOW_INSECURE_HTTP, allowInsecureHttp);
+    OptionText.put(o, JwtOption.HTTP_TIMEOUT, httpTimeout);
+    OptionText.put(o, JwtOption.TRUST_STORE, trustStore);
+    OptionText.put(o, JwtOption.TRUST_STORE_PASSWORD, trustStorePassword);
+    OptionText.put(o, JwtOption.TOKEN_ENDPOINT, tokenEndpoint);
+    OptionText.put(o, JwtOption.CLIENT_ID, clientId);
+    OptionText.put(o, JwtOption.CLIENT_SECRET, clientSecret);
+    OptionText.put(o, JwtOption.CLIENT_ASSERTION_KEY, clientAssertionKey);
+    OptionText.put(o, JwtOption.CLIENT_AUTH_METHOD, clientAuthMethod);
+    OptionText.put(o, JwtOption.SCOPE, scope);
+    OptionText.put(o, JwtOption.RESOURCE, resource);
+    OptionText.put(o, JwtOption.SUBJECT_TOKEN_FILE, subjectTokenFile);
+    OptionText.put(o, JwtOption.SUBJECT_TOKEN_PROVIDER, subjectTokenProvider);
+    OptionText.put(o, JwtOption.SUBJECT_TOKEN_TYPE, subjectTokenType);
+    OptionText.put(o, JwtOption.REQUESTED_TOKEN_TYPE, requestedTokenType);
+    OptionText.put(o, JwtOption.ASSERTION_FILE, assertionFile);
+    OptionText.put(o, JwtOption.ASSERTION_ISSUER, assertionIssuer);
+    OptionText.put(o, JwtOption.ASSERTION_AUDIENCE, assertionAudience);
+    OptionText.put(o, JwtOption.COMMAND, command);
+    OptionText.put(o, JwtOption.COMMAND_TIMEOUT, commandTimeout);
+    OptionText.put(o, JwtOption.COMMAND_TOKEN_LIFETIME, commandTokenLifetime);
+    OptionText.put(o, JwtOption.IDENTITY_ENDPOINT, identityEndpoint);
+    OptionText.put(o, JwtOption.METADATA_ENDPOINT, metadataEndpoint);
+    OptionText.put(o, JwtOption.SERVICE_ACCOUNT, serviceAccount);
+    OptionText.put(o, JwtOption.DB_HOST, dbHost);
+    OptionText.put(o, JwtOption.DB_PORT, dbPort);
+    OptionText.put(o, JwtOption.REGION, region);
+    OptionText.put(o, JwtOption.AWS_PROFILE, awsProfile);
     return o;
-  }
-
-  private static void put(Map<String, String> options, JwtOption option, String value) {
-    if (value != null) {
-      options.put(option.key(), value);
-    }
-  }
-
-  private static void put(Map<String, String> options, JwtOption option, Duration value) {
-    if (value != null) {
-      options.put(option.key(), text(value));
-    }
-  }
-
-  /** Exact, in the largest single unit the driver reads: 90s, 15m, 2h, 1500ms (it does not read 1m30s). */
-  static String text(Duration d) {
-    if (d.isNegative() || d.toNanosPart() % 1_000_000 != 0) {
-      return d.toString(); // ISO-8601; the driver reports a negative one by name
-    }
-    long millis = d.toMillis();
-    if (millis % 1000 != 0) {
-      return millis + "ms";
-    }
-    long seconds = millis / 1000;
-    return seconds != 0 && seconds % 3600 == 0 ? seconds / 3600 + "h"
-        : seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   public String getProvider() {
@@ -418,14 +422,6 @@ public class TokenSourceProperties {
     this.allowUnverifiedTls = allowUnverifiedTls;
   }
 
-  public String getPostgresOauth() {
-    return postgresOauth;
-  }
-
-  public void setPostgresOauth(String postgresOauth) {
-    this.postgresOauth = postgresOauth;
-  }
-
   public String getRoleClaim() {
     return roleClaim;
   }
@@ -440,6 +436,14 @@ public class TokenSourceProperties {
 
   public void setSessionClaims(Boolean sessionClaims) {
     this.sessionClaims = sessionClaims;
+  }
+
+  public PostgresOAuthMode getPostgresOauth() {
+    return postgresOauth;
+  }
+
+  public void setPostgresOauth(PostgresOAuthMode postgresOauth) {
+    this.postgresOauth = postgresOauth;
   }
 
   public String getToken() {
@@ -474,11 +478,11 @@ public class TokenSourceProperties {
     this.keyId = keyId;
   }
 
-  public String getAlgorithm() {
+  public SigningAlgorithm getAlgorithm() {
     return algorithm;
   }
 
-  public void setAlgorithm(String algorithm) {
+  public void setAlgorithm(SigningAlgorithm algorithm) {
     this.algorithm = algorithm;
   }
 
@@ -586,11 +590,11 @@ public class TokenSourceProperties {
     this.clientAssertionKey = clientAssertionKey;
   }
 
-  public String getClientAuthMethod() {
+  public ClientAuthMethod getClientAuthMethod() {
     return clientAuthMethod;
   }
 
-  public void setClientAuthMethod(String clientAuthMethod) {
+  public void setClientAuthMethod(ClientAuthMethod clientAuthMethod) {
     this.clientAuthMethod = clientAuthMethod;
   }
 
@@ -722,11 +726,11 @@ public class TokenSourceProperties {
     this.dbHost = dbHost;
   }
 
-  public String getDbPort() {
+  public Integer getDbPort() {
     return dbPort;
   }
 
-  public void setDbPort(String dbPort) {
+  public void setDbPort(Integer dbPort) {
     this.dbPort = dbPort;
   }
 

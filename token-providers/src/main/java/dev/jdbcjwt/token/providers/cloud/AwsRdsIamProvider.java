@@ -37,7 +37,8 @@ public final class AwsRdsIamProvider implements TokenSourceProvider {
     }
     String by = "by jwt.provider=aws-rds-iam";
     String host = config.require(JwtOption.DB_HOST, by);
-    int port = port(config.require(JwtOption.DB_PORT, by));
+    config.require(JwtOption.DB_PORT, by);
+    int port = config.integer(JwtOption.DB_PORT).orElseThrow();
     String user = config.user().orElseThrow(() -> TokenException.configuration("jwt.provider=aws-rds-iam needs the "
         + "database user the token is for: set the connection's 'user'"));
     Optional<String> region = config.get(JwtOption.REGION).or(() -> regionOf(host));
@@ -47,19 +48,6 @@ public final class AwsRdsIamProvider implements TokenSourceProvider {
   static Optional<String> regionOf(String host) {
     Matcher m = RDS_HOST.matcher(host.toLowerCase(java.util.Locale.ROOT));
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-  }
-
-  private static int port(String text) throws TokenException {
-    try {
-      int port = Integer.parseInt(text);
-      if (port > 0 && port < 65536) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw TokenException.configuration(JwtOption.DB_PORT.key() + " must be a port number, 1 to 65535 (got '" + text
-        + "')");
   }
 
   private static boolean sdkPresent() {

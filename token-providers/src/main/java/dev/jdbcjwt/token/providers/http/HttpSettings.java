@@ -31,11 +31,11 @@ public record HttpSettings(Duration timeout, int maxResponseBytes, boolean allow
       throw TokenException.configuration(JwtOption.HTTP_TIMEOUT.key() + " must be more than 0 and at most 24d (got "
           + Durations.format(timeout) + ")");
     }
-    boolean insecure = "true".equals(config.get(JwtOption.ALLOW_INSECURE_HTTP).orElse("false"));
+    boolean insecure = config.bool(JwtOption.ALLOW_INSECURE_HTTP);
     Optional<SSLContext> trust = Optional.empty();
-    Optional<String> trustStore = config.get(JwtOption.TRUST_STORE);
+    Optional<Path> trustStore = config.path(JwtOption.TRUST_STORE);
     if (trustStore.isPresent()) {
-      trust = Optional.of(TrustStores.context(Path.of(trustStore.get()),
+      trust = Optional.of(TrustStores.context(trustStore.get(),
           config.secret(JwtOption.TRUST_STORE_PASSWORD)));
     }
     return new HttpSettings(timeout, DEFAULT_MAX_RESPONSE_BYTES, insecure, trust);

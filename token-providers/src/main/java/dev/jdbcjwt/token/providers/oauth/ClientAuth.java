@@ -14,6 +14,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.JWTID;
 import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.config.ClientAuthMethod;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.providers.SigningKeys;
@@ -32,18 +33,16 @@ import java.util.Optional;
  */
 final class ClientAuth {
 
-  enum Method { CLIENT_SECRET_BASIC, CLIENT_SECRET_POST, PRIVATE_KEY_JWT, NONE }
-
   /** Long enough for a slow round trip, short enough that a captured assertion is soon useless. */
   private static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(2);
 
-  private final Method method;
+  private final ClientAuthMethod method;
   private final Optional<ClientID> clientId;
   private final Secret clientSecret;
   private final SigningKeys.SigningKey assertionKey;
   private final Optional<String> keyId;
 
-  private ClientAuth(Method method, Optional<ClientID> clientId, Secret clientSecret,
+  private ClientAuth(ClientAuthMethod method, Optional<ClientID> clientId, Secret clientSecret,
       SigningKeys.SigningKey assertionKey, Optional<String> keyId) {
     this.method = method;
     this.clientId = clientId;
@@ -66,27 +65,26 @@ final class ClientAuth {
           + JwtOption.CLIENT_ASSERTION_KEY.key() + " are both set; give one: the client authenticates either with "
           + "a secret or with a key");
     }
-    Method method = config.get(JwtOption.CLIENT_AUTH_METHOD)
-        .map(m -> Method.valueOf(m.toUpperCase(java.util.Locale.ROOT)))
-        .orElse(hasKey ? Method.PRIVATE_KEY_JWT : secret.isPresent() ? Method.CLIENT_SECRET_BASIC : Method.NONE);
+    ClientAuthMethod method = config.choice(JwtOption.CLIENT_AUTH_METHOD, ClientAuthMethod.class)
+        .orElse(hasKey ? ClientAuthMethod.PRIVATE_KEY_JWT
+            : secret.isPresent() ? ClientAuthMethod.CLIENT_SECRET_BASIC : ClientAuthMethod.NONE);
     String by = "by jwt.provider=" + provider;
     if (required && clientId.isEmpty()) {
       config.require(JwtOption.CLIENT_ID, by);
     }
-    if (method != Method.NONE && clientId.isEmpty()) {
-      config.require(JwtOption.CLIENT_ID, "when the client authenticates (" + method.name().toLowerCase(
-          java.util.Locale.ROOT) + ")");
+    if (method != ClientAuthMethod.NONE && clientId.isEmpty()) {
+      config.require(JwtOption.CLIENT_ID, "when the client authenticates (" + method.optionValue() + ")");
     }
     switch (method) {
       case CLIENT_SECRET_BASIC:
       case CLIENT_SECRET_POST:
         Secret s = config.requireSecret(JwtOption.CLIENT_SECRET, "by " + JwtOption.CLIENT_AUTH_METHOD.key() + "="
-            + method.name().toLowerCase(java.util.Locale.ROOT));
+            + method.optionValue());
         return new ClientAuth(method, clientId, s, null, Optional.empty());
       case PRIVATE_KEY_JWT:
         SigningKeys.SigningKey key = SigningKeys.read(JwtOption.CLIENT_ASSERTION_KEY,
             config.requireSecret(JwtOption.CLIENT_ASSERTION_KEY, "by " + JwtOption.CLIENT_AUTH_METHOD.key()
-                + "=private_key_jwt"), config.get(JwtOption.ALGORITHM));
+                + "=private_key_jwt"), SigningKeys.algorithm(config));
         return new ClientAuth(method, clientId, null, key, config.get(JwtOption.KEY_ID).or(key::jwkKeyId));
       default:
         if (required) {
@@ -101,7 +99,7 @@ final class ClientAuth {
     }
   }
 
-  Method method() {
+  ClientAuthMethod method() {
     return method;
   }
 
@@ -109,7 +107,7 @@ final class ClientAuth {
     return clientId;
   }
 
-  /** The authentication for one request to {@code tokenEndpoint}; empty for {@link Method#NONE}. */
+  /** The authentication for one request to {@code tokenEndpoint}; empty for {@link ClientAuthMethod#NONE}. */
   Optional<ClientAuthentication> authenticate(URI tokenEndpoint, Instant now) throws TokenException {
     switch (method) {
       case CLIENT_SECRET_BASIC:

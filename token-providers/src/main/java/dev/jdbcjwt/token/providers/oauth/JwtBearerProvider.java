@@ -44,7 +44,7 @@ public final class JwtBearerProvider implements TokenSourceProvider {
           + JwtOption.SIGNING_KEY.key() + " (a key to sign the assertion with)");
     }
     SubjectTokens.Supplier assertions = fromFile
-        ? SubjectTokens.file(JwtOption.ASSERTION_FILE, Path.of(config.get(JwtOption.ASSERTION_FILE).get()))
+        ? SubjectTokens.file(JwtOption.ASSERTION_FILE, config.path(JwtOption.ASSERTION_FILE).get())
         : signedAssertions(config, clock);
     return new OAuthTokenSource(NAME, client, () -> new JWTBearerGrant(parse(assertions.get(), fromFile)));
   }
@@ -52,7 +52,7 @@ public final class JwtBearerProvider implements TokenSourceProvider {
   private static SubjectTokens.Supplier signedAssertions(TokenConfig config, Clock clock) throws TokenException {
     String by = "by jwt.provider=jwt-bearer with " + JwtOption.SIGNING_KEY.key();
     SigningKeys.SigningKey key = SigningKeys.read(JwtOption.SIGNING_KEY, config.requireSecret(JwtOption.SIGNING_KEY,
-        by), config.get(JwtOption.ALGORITHM));
+        by), SigningKeys.algorithm(config));
     String issuer = config.get(JwtOption.ASSERTION_ISSUER).or(() -> config.get(JwtOption.CLIENT_ID))
         .orElseThrow(() -> TokenException.configuration(JwtOption.ASSERTION_ISSUER.key() + " (or "
             + JwtOption.CLIENT_ID.key() + ") is required " + by + "; it becomes the assertion's 'iss'"));

@@ -49,7 +49,7 @@ final class SubjectTokens {
 
   /** jwt.subjectTokenFile or jwt.subjectTokenProvider; exactly one. */
   static Supplier forExchange(TokenConfig config, Clock clock) throws TokenException {
-    Optional<String> file = config.get(JwtOption.SUBJECT_TOKEN_FILE);
+    Optional<Path> file = config.path(JwtOption.SUBJECT_TOKEN_FILE);
     Optional<String> provider = config.get(JwtOption.SUBJECT_TOKEN_PROVIDER);
     if (file.isPresent() == provider.isPresent()) {
       throw TokenException.configuration("jwt.provider=token-exchange needs exactly one of "
@@ -57,7 +57,7 @@ final class SubjectTokens {
           + JwtOption.SUBJECT_TOKEN_PROVIDER.key() + " (another provider that supplies it)");
     }
     if (file.isPresent()) {
-      return file(JwtOption.SUBJECT_TOKEN_FILE, Path.of(file.get()));
+      return file(JwtOption.SUBJECT_TOKEN_FILE, file.get());
     }
     String name = provider.get();
     if (name.equals(TokenExchangeProvider.NAME)) {

@@ -72,7 +72,7 @@ public class JwtHikariPostProcessor implements BeanPostProcessor, Ordered {
     Map<String, String> literalSecrets = new TreeMap<>();
     Properties pool = hikari.getDataSourceProperties();
     options.forEach((key, value) -> {
-      if (isLiteralSecret(key, value)) {
+      if (SecretReference.isLiteralSecret(key, value)) {
         literalSecrets.put(key, value);
       } else if (!pool.containsKey(key)) {
         pool.setProperty(key, value);
@@ -106,10 +106,6 @@ public class JwtHikariPostProcessor implements BeanPostProcessor, Ordered {
         pool.remove(key);
       }
     });
-  }
-
-  private static boolean isLiteralSecret(String key, String value) {
-    return JwtOption.forKey(key).map(JwtOption::isSecret).orElse(false) && !SecretReference.isReference(value);
   }
 
   /** Fails the start of the application on a mistake in the jdbc-jwt.* properties, naming the option. */

@@ -1,0 +1,25 @@
+package dev.jdbcjwt.token.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The value of a {@link OptionType#SHARE_OR_DURATION} option: a share of a token's lifetime ({@code 25%}, kept as
+ * 0.25) or a fixed duration ({@code 2m}); exactly one of the two is present.
+ */
+public record ShareOrDuration(Optional<Double> share, Optional<Duration> duration) {
+
+  public ShareOrDuration {
+    if (share.isPresent() == duration.isPresent()) {
+      throw new IllegalArgumentException("exactly one of share and duration");
+    }
+  }
+
+  public static ShareOrDuration ofShare(double share) {
+    return new ShareOrDuration(Optional.of(share), Optional.empty());
+  }
+
+  public static ShareOrDuration ofDuration(Duration duration) {
+    return new ShareOrDuration(Optional.empty(), Optional.of(duration));
+  }
+}
