@@ -42,7 +42,9 @@ final class ProcessTree {
    */
   void killAll(Process process) {
     observe(process);
-    process.destroyForcibly();
+    // through the handle: Process.destroyForcibly() also closes the pipes, and output the readers had not drained yet
+    // (a command that printed its token and exited a moment ago) would be lost
+    process.toHandle().destroyForcibly();
     seen.values().forEach(ProcessHandle::destroyForcibly);
     for (long pid : markedPids()) {
       ProcessHandle.of(pid).filter(h -> h.pid() != ProcessHandle.current().pid())
