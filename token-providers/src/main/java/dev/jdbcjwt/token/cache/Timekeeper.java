@@ -23,7 +23,14 @@ public record Timekeeper(Clock clock, Scheduler scheduler, Executor executor, Do
   public static final Timekeeper SYSTEM = new Timekeeper(Clock.systemUTC(), SharedScheduler.scheduler(),
       SharedScheduler.executor(), () -> ThreadLocalRandom.current().nextDouble());
 
-  /** Checks that no part is missing. */
+  /**
+   * Checks that no part is missing.
+   *
+   * @param clock what "now" is
+   * @param scheduler runs timers
+   * @param executor runs token source calls
+   * @param random uniform in [0, 1), for jitter
+   */
   public Timekeeper {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(scheduler, "scheduler");

@@ -55,6 +55,9 @@ public final class TokenCacheRegistry {
   /**
    * A registry whose caches, and the token sources it makes for them, run on {@code time}: the one place a driver's
    * clock, timers and executor come from (tests pass one on a fake clock).
+   *
+   * @param maxCaches the cap on live caches (at least 1)
+   * @param time the clock, timers, executor and randomness of every cache
    */
   public TokenCacheRegistry(int maxCaches, Timekeeper time) {
     this(maxCaches, config -> TokenSources.create(config, time.clock()), b -> b.time(time), time);
@@ -73,7 +76,11 @@ public final class TokenCacheRegistry {
     this.time = Objects.requireNonNull(time);
   }
 
-  /** The clock, timers and executor of this registry's caches, for what lives beside them (connection timers). */
+  /**
+   * The clock, timers and executor of this registry's caches, for what lives beside them (connection timers).
+   *
+   * @return this registry's time
+   */
   public Timekeeper time() {
     return time;
   }
