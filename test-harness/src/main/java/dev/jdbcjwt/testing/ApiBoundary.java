@@ -44,12 +44,15 @@ public final class ApiBoundary {
   private final Set<String> api;
   private final Set<String> internal;
   private final Set<String> allowed;
+  private final List<Path> sourceRoots;
 
-  private ApiBoundary(Path module, Set<String> api, Set<String> internal, Set<String> allowed) {
+  private ApiBoundary(Path module, Set<String> api, Set<String> internal, Set<String> allowed,
+      List<Path> sourceRoots) {
     this.module = module;
     this.api = api;
     this.internal = internal;
     this.allowed = allowed;
+    this.sourceRoots = sourceRoots;
   }
 
   /**
@@ -62,7 +65,18 @@ public final class ApiBoundary {
       allowed.addAll(packages(other, "jdbcjwt.apiPackages"));
     }
     return new ApiBoundary(module, packages(module, "jdbcjwt.apiPackages"),
-        packages(module, "jdbcjwt.internalPackages"), allowed);
+        packages(module, "jdbcjwt.internalPackages"), allowed, List.of(module.resolve("src/main/java")));
+  }
+
+  /**
+   * This boundary with {@code root} as a further source root of the module (a source set shared by several modules,
+   * as the Spring Boot lines share {@code src/shared/java}); package-info files and Javadoc are looked up in every
+   * root, the first one holding the package first.
+   */
+  public ApiBoundary withSourceRoot(Path root) {
+    List<Path> roots = new ArrayList<>(sourceRoots);
+    roots.add(root);
+    return new ApiBoundary(module, api, internal, allowed, List.copyOf(roots));
   }
 
   /** Packages of the compiled classes that are not declared API or internal, or whose package-info says otherwise. */
@@ -127,24 +141,29 @@ public final class ApiBoundary {
   public List<String> undocumentedTypes() {
     List<String> problems = new ArrayList<>();
     for (String pkg : api) {
-      Path dir = sourceDir(pkg);
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
-          String text = read(file);
-          Matcher m = PUBLIC_TYPE.matcher(text);
-          if (!file.getFileName().toString().equals("package-info.java") && m.find()
-              && !documented(text.substring(0, m.start()))) {
-            problems.add(file + ": public type without Javadoc");
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (Path root : sourceRoots) {
+        undocumentedTypesIn(root.resolve(pkg.replace('.', '/')), problems);
       }
     }
     return problems;
+  }
+
+  private static void undocumentedTypesIn(Path dir, List<String> problems) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
+        String text = read(file);
+        Matcher m = PUBLIC_TYPE.matcher(text);
+        if (!file.getFileName().toString().equals("package-info.java") && m.find()
+            && !documented(text.substring(0, m.start()))) {
+          problems.add(file + ": public type without Javadoc");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static boolean documented(String before) {
@@ -241,8 +260,15 @@ public final class ApiBoundary {
     }
   }
 
+  /** The package's directory in the first source root that has its package-info (else in the first root). */
   private Path sourceDir(String pkg) {
-    return module.resolve("src/main/java").resolve(pkg.replace('.', '/'));
+    String dir = pkg.replace('.', '/');
+    for (Path root : sourceRoots) {
+      if (Files.exists(root.resolve(dir).resolve("package-info.java"))) {
+        return root.resolve(dir);
+      }
+    }
+    return sourceRoots.get(0).resolve(dir);
   }
 
   private static Set<String> packages(Path module, String property) {

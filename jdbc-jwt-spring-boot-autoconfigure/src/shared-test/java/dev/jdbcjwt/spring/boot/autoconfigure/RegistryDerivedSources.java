@@ -104,7 +104,8 @@ final class RegistryDerivedSources {
           .append(o.type() == OptionType.PREFIX ? " = new LinkedHashMap<>()" : "").append(";\n");
     }
     b.append("\n  /**\n   * The options set here, keyed by {@code jwt.*} name, in the driver's text form. Contains "
-        + "secrets: never log it.\n   */\n  public Map<String, String> toOptions() {\n"
+        + "secrets: never log it.\n   *\n   * @return the options set, by name\n   */\n"
+        + "  public Map<String, String> toOptions() {\n"
         + "    Map<String, String> o = new TreeMap<>();\n");
     for (JwtOption o : JwtOption.values()) {
       b.append(o.type() == OptionType.PREFIX ? "    OptionText.putPrefixed(o, JwtOption." : "    OptionText.put(o, "
@@ -115,9 +116,13 @@ final class RegistryDerivedSources {
       String f = field(o);
       String cap = Character.toUpperCase(f.charAt(0)) + f.substring(1);
       String t = javaType(o);
-      b.append("\n  public ").append(t).append(" get").append(cap).append("() {\n    return ").append(f)
-          .append(";\n  }\n\n  public void set").append(cap).append('(').append(t).append(' ').append(f)
-          .append(") {\n    this.").append(f).append(" = ").append(f).append(";\n  }\n");
+      String name = "{@code " + o.key() + (o.type() == OptionType.PREFIX ? "*" : "") + "}";
+      b.append("\n  /**\n   * The option ").append(name).append(".\n   *\n   * @return the value; {@code null} when unset\n")
+          .append("   */\n  public ").append(t).append(" get").append(cap).append("() {\n    return ").append(f)
+          .append(";\n  }\n\n  /**\n   * Sets the option ").append(name).append(".\n   *\n   * @param ").append(f)
+          .append(" the value; {@code null} leaves it unset\n   */\n  public void set").append(cap).append('(')
+          .append(t).append(' ').append(f).append(") {\n    this.").append(f).append(" = ").append(f)
+          .append(";\n  }\n");
     }
     return b.append("}\n").toString();
   }

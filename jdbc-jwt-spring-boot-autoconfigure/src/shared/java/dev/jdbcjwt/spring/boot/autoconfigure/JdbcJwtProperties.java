@@ -31,18 +31,38 @@ public class JdbcJwtProperties extends TokenSourceProperties {
    */
   private Map<String, TokenSourceProperties> datasources = new LinkedHashMap<>();
 
+  /**
+   * Whether the starter configures {@code jdbc:jwt:} datasources ({@code jdbc-jwt.enabled}).
+   *
+   * @return true unless switched off
+   */
   public boolean isEnabled() {
     return enabled;
   }
 
+  /**
+   * Switches the starter on or off ({@code jdbc-jwt.enabled}).
+   *
+   * @param enabled false to leave every datasource as Spring Boot makes it
+   */
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
   }
 
+  /**
+   * The per-DataSource options ({@code jdbc-jwt.datasources.<beanName>.*}).
+   *
+   * @return the options by bean name
+   */
   public Map<String, TokenSourceProperties> getDatasources() {
     return datasources;
   }
 
+  /**
+   * Sets the per-DataSource options.
+   *
+   * @param datasources the options by bean name
+   */
   public void setDatasources(Map<String, TokenSourceProperties> datasources) {
     this.datasources = datasources;
   }
@@ -51,6 +71,9 @@ public class JdbcJwtProperties extends TokenSourceProperties {
    * The options for the DataSource bean {@code beanName}: {@code jdbc-jwt.*} overlaid with
    * {@code jdbc-jwt.datasources.<beanName>.*}. The bean name matches ignoring case, dashes and underscores (so
    * environment variables can name it). Contains secrets: never log it.
+   *
+   * @param beanName the DataSource bean's name
+   * @return the options by {@code jwt.*} name
    */
   public Map<String, String> optionsFor(String beanName) {
     Map<String, String> options = new TreeMap<>(toOptions());

@@ -303,6 +303,8 @@ public class TokenSourceProperties {
 
   /**
    * The options set here, keyed by {@code jwt.*} name, in the driver's text form. Contains secrets: never log it.
+   *
+   * @return the options set, by name
    */
   public Map<String, String> toOptions() {
     Map<String, String> o = new TreeMap<>();
@@ -358,394 +360,884 @@ public class TokenSourceProperties {
     return o;
   }
 
+  /**
+   * The option {@code jwt.provider}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getProvider() {
     return provider;
   }
 
+  /**
+   * Sets the option {@code jwt.provider}.
+   *
+   * @param provider the value; {@code null} leaves it unset
+   */
   public void setProvider(String provider) {
     this.provider = provider;
   }
 
+  /**
+   * The option {@code jwt.userClaim}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getUserClaim() {
     return userClaim;
   }
 
+  /**
+   * Sets the option {@code jwt.userClaim}.
+   *
+   * @param userClaim the value; {@code null} leaves it unset
+   */
   public void setUserClaim(String userClaim) {
     this.userClaim = userClaim;
   }
 
+  /**
+   * The option {@code jwt.tokenProperty}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getTokenProperty() {
     return tokenProperty;
   }
 
+  /**
+   * Sets the option {@code jwt.tokenProperty}.
+   *
+   * @param tokenProperty the value; {@code null} leaves it unset
+   */
   public void setTokenProperty(String tokenProperty) {
     this.tokenProperty = tokenProperty;
   }
 
+  /**
+   * The option {@code jwt.clockSkew}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Duration getClockSkew() {
     return clockSkew;
   }
 
+  /**
+   * Sets the option {@code jwt.clockSkew}.
+   *
+   * @param clockSkew the value; {@code null} leaves it unset
+   */
   public void setClockSkew(Duration clockSkew) {
     this.clockSkew = clockSkew;
   }
 
+  /**
+   * The option {@code jwt.refreshAhead}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getRefreshAhead() {
     return refreshAhead;
   }
 
+  /**
+   * Sets the option {@code jwt.refreshAhead}.
+   *
+   * @param refreshAhead the value; {@code null} leaves it unset
+   */
   public void setRefreshAhead(String refreshAhead) {
     this.refreshAhead = refreshAhead;
   }
 
+  /**
+   * The option {@code jwt.onExpiry}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public OnExpiry getOnExpiry() {
     return onExpiry;
   }
 
+  /**
+   * Sets the option {@code jwt.onExpiry}.
+   *
+   * @param onExpiry the value; {@code null} leaves it unset
+   */
   public void setOnExpiry(OnExpiry onExpiry) {
     this.onExpiry = onExpiry;
   }
 
+  /**
+   * The option {@code jwt.fetchTimeout}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Duration getFetchTimeout() {
     return fetchTimeout;
   }
 
+  /**
+   * Sets the option {@code jwt.fetchTimeout}.
+   *
+   * @param fetchTimeout the value; {@code null} leaves it unset
+   */
   public void setFetchTimeout(Duration fetchTimeout) {
     this.fetchTimeout = fetchTimeout;
   }
 
+  /**
+   * The option {@code jwt.allowUnverifiedTls}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Boolean getAllowUnverifiedTls() {
     return allowUnverifiedTls;
   }
 
+  /**
+   * Sets the option {@code jwt.allowUnverifiedTls}.
+   *
+   * @param allowUnverifiedTls the value; {@code null} leaves it unset
+   */
   public void setAllowUnverifiedTls(Boolean allowUnverifiedTls) {
     this.allowUnverifiedTls = allowUnverifiedTls;
   }
 
+  /**
+   * The option {@code jwt.roleClaim}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getRoleClaim() {
     return roleClaim;
   }
 
+  /**
+   * Sets the option {@code jwt.roleClaim}.
+   *
+   * @param roleClaim the value; {@code null} leaves it unset
+   */
   public void setRoleClaim(String roleClaim) {
     this.roleClaim = roleClaim;
   }
 
+  /**
+   * The option {@code jwt.sessionClaims}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Boolean getSessionClaims() {
     return sessionClaims;
   }
 
+  /**
+   * Sets the option {@code jwt.sessionClaims}.
+   *
+   * @param sessionClaims the value; {@code null} leaves it unset
+   */
   public void setSessionClaims(Boolean sessionClaims) {
     this.sessionClaims = sessionClaims;
   }
 
+  /**
+   * The option {@code jwt.postgresOAuth}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public PostgresOAuthMode getPostgresOauth() {
     return postgresOauth;
   }
 
+  /**
+   * Sets the option {@code jwt.postgresOAuth}.
+   *
+   * @param postgresOauth the value; {@code null} leaves it unset
+   */
   public void setPostgresOauth(PostgresOAuthMode postgresOauth) {
     this.postgresOauth = postgresOauth;
   }
 
+  /**
+   * The option {@code jwt.token}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getToken() {
     return token;
   }
 
+  /**
+   * Sets the option {@code jwt.token}.
+   *
+   * @param token the value; {@code null} leaves it unset
+   */
   public void setToken(String token) {
     this.token = token;
   }
 
+  /**
+   * The option {@code jwt.tokenFile}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getTokenFile() {
     return tokenFile;
   }
 
+  /**
+   * Sets the option {@code jwt.tokenFile}.
+   *
+   * @param tokenFile the value; {@code null} leaves it unset
+   */
   public void setTokenFile(String tokenFile) {
     this.tokenFile = tokenFile;
   }
 
+  /**
+   * The option {@code jwt.signingKey}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getSigningKey() {
     return signingKey;
   }
 
+  /**
+   * Sets the option {@code jwt.signingKey}.
+   *
+   * @param signingKey the value; {@code null} leaves it unset
+   */
   public void setSigningKey(String signingKey) {
     this.signingKey = signingKey;
   }
 
+  /**
+   * The option {@code jwt.keyId}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getKeyId() {
     return keyId;
   }
 
+  /**
+   * Sets the option {@code jwt.keyId}.
+   *
+   * @param keyId the value; {@code null} leaves it unset
+   */
   public void setKeyId(String keyId) {
     this.keyId = keyId;
   }
 
+  /**
+   * The option {@code jwt.algorithm}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public SigningAlgorithm getAlgorithm() {
     return algorithm;
   }
 
+  /**
+   * Sets the option {@code jwt.algorithm}.
+   *
+   * @param algorithm the value; {@code null} leaves it unset
+   */
   public void setAlgorithm(SigningAlgorithm algorithm) {
     this.algorithm = algorithm;
   }
 
+  /**
+   * The option {@code jwt.issuer}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getIssuer() {
     return issuer;
   }
 
+  /**
+   * Sets the option {@code jwt.issuer}.
+   *
+   * @param issuer the value; {@code null} leaves it unset
+   */
   public void setIssuer(String issuer) {
     this.issuer = issuer;
   }
 
+  /**
+   * The option {@code jwt.subject}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getSubject() {
     return subject;
   }
 
+  /**
+   * Sets the option {@code jwt.subject}.
+   *
+   * @param subject the value; {@code null} leaves it unset
+   */
   public void setSubject(String subject) {
     this.subject = subject;
   }
 
+  /**
+   * The option {@code jwt.audience}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getAudience() {
     return audience;
   }
 
+  /**
+   * Sets the option {@code jwt.audience}.
+   *
+   * @param audience the value; {@code null} leaves it unset
+   */
   public void setAudience(String audience) {
     this.audience = audience;
   }
 
+  /**
+   * The option {@code jwt.ttl}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Duration getTtl() {
     return ttl;
   }
 
+  /**
+   * Sets the option {@code jwt.ttl}.
+   *
+   * @param ttl the value; {@code null} leaves it unset
+   */
   public void setTtl(Duration ttl) {
     this.ttl = ttl;
   }
 
+  /**
+   * The option {@code jwt.claim.*}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Map<String, String> getClaims() {
     return claims;
   }
 
+  /**
+   * Sets the option {@code jwt.claim.*}.
+   *
+   * @param claims the value; {@code null} leaves it unset
+   */
   public void setClaims(Map<String, String> claims) {
     this.claims = claims;
   }
 
+  /**
+   * The option {@code jwt.allowInsecureHttp}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Boolean getAllowInsecureHttp() {
     return allowInsecureHttp;
   }
 
+  /**
+   * Sets the option {@code jwt.allowInsecureHttp}.
+   *
+   * @param allowInsecureHttp the value; {@code null} leaves it unset
+   */
   public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
     this.allowInsecureHttp = allowInsecureHttp;
   }
 
+  /**
+   * The option {@code jwt.httpTimeout}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Duration getHttpTimeout() {
     return httpTimeout;
   }
 
+  /**
+   * Sets the option {@code jwt.httpTimeout}.
+   *
+   * @param httpTimeout the value; {@code null} leaves it unset
+   */
   public void setHttpTimeout(Duration httpTimeout) {
     this.httpTimeout = httpTimeout;
   }
 
+  /**
+   * The option {@code jwt.trustStore}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getTrustStore() {
     return trustStore;
   }
 
+  /**
+   * Sets the option {@code jwt.trustStore}.
+   *
+   * @param trustStore the value; {@code null} leaves it unset
+   */
   public void setTrustStore(String trustStore) {
     this.trustStore = trustStore;
   }
 
+  /**
+   * The option {@code jwt.trustStorePassword}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getTrustStorePassword() {
     return trustStorePassword;
   }
 
+  /**
+   * Sets the option {@code jwt.trustStorePassword}.
+   *
+   * @param trustStorePassword the value; {@code null} leaves it unset
+   */
   public void setTrustStorePassword(String trustStorePassword) {
     this.trustStorePassword = trustStorePassword;
   }
 
+  /**
+   * The option {@code jwt.tokenEndpoint}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getTokenEndpoint() {
     return tokenEndpoint;
   }
 
+  /**
+   * Sets the option {@code jwt.tokenEndpoint}.
+   *
+   * @param tokenEndpoint the value; {@code null} leaves it unset
+   */
   public void setTokenEndpoint(String tokenEndpoint) {
     this.tokenEndpoint = tokenEndpoint;
   }
 
+  /**
+   * The option {@code jwt.clientId}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getClientId() {
     return clientId;
   }
 
+  /**
+   * Sets the option {@code jwt.clientId}.
+   *
+   * @param clientId the value; {@code null} leaves it unset
+   */
   public void setClientId(String clientId) {
     this.clientId = clientId;
   }
 
+  /**
+   * The option {@code jwt.clientSecret}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getClientSecret() {
     return clientSecret;
   }
 
+  /**
+   * Sets the option {@code jwt.clientSecret}.
+   *
+   * @param clientSecret the value; {@code null} leaves it unset
+   */
   public void setClientSecret(String clientSecret) {
     this.clientSecret = clientSecret;
   }
 
+  /**
+   * The option {@code jwt.clientAssertionKey}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getClientAssertionKey() {
     return clientAssertionKey;
   }
 
+  /**
+   * Sets the option {@code jwt.clientAssertionKey}.
+   *
+   * @param clientAssertionKey the value; {@code null} leaves it unset
+   */
   public void setClientAssertionKey(String clientAssertionKey) {
     this.clientAssertionKey = clientAssertionKey;
   }
 
+  /**
+   * The option {@code jwt.clientAuthMethod}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public ClientAuthMethod getClientAuthMethod() {
     return clientAuthMethod;
   }
 
+  /**
+   * Sets the option {@code jwt.clientAuthMethod}.
+   *
+   * @param clientAuthMethod the value; {@code null} leaves it unset
+   */
   public void setClientAuthMethod(ClientAuthMethod clientAuthMethod) {
     this.clientAuthMethod = clientAuthMethod;
   }
 
+  /**
+   * The option {@code jwt.scope}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getScope() {
     return scope;
   }
 
+  /**
+   * Sets the option {@code jwt.scope}.
+   *
+   * @param scope the value; {@code null} leaves it unset
+   */
   public void setScope(String scope) {
     this.scope = scope;
   }
 
+  /**
+   * The option {@code jwt.resource}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getResource() {
     return resource;
   }
 
+  /**
+   * Sets the option {@code jwt.resource}.
+   *
+   * @param resource the value; {@code null} leaves it unset
+   */
   public void setResource(String resource) {
     this.resource = resource;
   }
 
+  /**
+   * The option {@code jwt.subjectTokenFile}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getSubjectTokenFile() {
     return subjectTokenFile;
   }
 
+  /**
+   * Sets the option {@code jwt.subjectTokenFile}.
+   *
+   * @param subjectTokenFile the value; {@code null} leaves it unset
+   */
   public void setSubjectTokenFile(String subjectTokenFile) {
     this.subjectTokenFile = subjectTokenFile;
   }
 
+  /**
+   * The option {@code jwt.subjectTokenProvider}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getSubjectTokenProvider() {
     return subjectTokenProvider;
   }
 
+  /**
+   * Sets the option {@code jwt.subjectTokenProvider}.
+   *
+   * @param subjectTokenProvider the value; {@code null} leaves it unset
+   */
   public void setSubjectTokenProvider(String subjectTokenProvider) {
     this.subjectTokenProvider = subjectTokenProvider;
   }
 
+  /**
+   * The option {@code jwt.subjectTokenType}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getSubjectTokenType() {
     return subjectTokenType;
   }
 
+  /**
+   * Sets the option {@code jwt.subjectTokenType}.
+   *
+   * @param subjectTokenType the value; {@code null} leaves it unset
+   */
   public void setSubjectTokenType(String subjectTokenType) {
     this.subjectTokenType = subjectTokenType;
   }
 
+  /**
+   * The option {@code jwt.requestedTokenType}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getRequestedTokenType() {
     return requestedTokenType;
   }
 
+  /**
+   * Sets the option {@code jwt.requestedTokenType}.
+   *
+   * @param requestedTokenType the value; {@code null} leaves it unset
+   */
   public void setRequestedTokenType(String requestedTokenType) {
     this.requestedTokenType = requestedTokenType;
   }
 
+  /**
+   * The option {@code jwt.assertionFile}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getAssertionFile() {
     return assertionFile;
   }
 
+  /**
+   * Sets the option {@code jwt.assertionFile}.
+   *
+   * @param assertionFile the value; {@code null} leaves it unset
+   */
   public void setAssertionFile(String assertionFile) {
     this.assertionFile = assertionFile;
   }
 
+  /**
+   * The option {@code jwt.assertionIssuer}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getAssertionIssuer() {
     return assertionIssuer;
   }
 
+  /**
+   * Sets the option {@code jwt.assertionIssuer}.
+   *
+   * @param assertionIssuer the value; {@code null} leaves it unset
+   */
   public void setAssertionIssuer(String assertionIssuer) {
     this.assertionIssuer = assertionIssuer;
   }
 
+  /**
+   * The option {@code jwt.assertionAudience}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getAssertionAudience() {
     return assertionAudience;
   }
 
+  /**
+   * Sets the option {@code jwt.assertionAudience}.
+   *
+   * @param assertionAudience the value; {@code null} leaves it unset
+   */
   public void setAssertionAudience(String assertionAudience) {
     this.assertionAudience = assertionAudience;
   }
 
+  /**
+   * The option {@code jwt.command}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getCommand() {
     return command;
   }
 
+  /**
+   * Sets the option {@code jwt.command}.
+   *
+   * @param command the value; {@code null} leaves it unset
+   */
   public void setCommand(String command) {
     this.command = command;
   }
 
+  /**
+   * The option {@code jwt.commandTimeout}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Duration getCommandTimeout() {
     return commandTimeout;
   }
 
+  /**
+   * Sets the option {@code jwt.commandTimeout}.
+   *
+   * @param commandTimeout the value; {@code null} leaves it unset
+   */
   public void setCommandTimeout(Duration commandTimeout) {
     this.commandTimeout = commandTimeout;
   }
 
+  /**
+   * The option {@code jwt.commandTokenLifetime}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Duration getCommandTokenLifetime() {
     return commandTokenLifetime;
   }
 
+  /**
+   * Sets the option {@code jwt.commandTokenLifetime}.
+   *
+   * @param commandTokenLifetime the value; {@code null} leaves it unset
+   */
   public void setCommandTokenLifetime(Duration commandTokenLifetime) {
     this.commandTokenLifetime = commandTokenLifetime;
   }
 
+  /**
+   * The option {@code jwt.identityEndpoint}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getIdentityEndpoint() {
     return identityEndpoint;
   }
 
+  /**
+   * Sets the option {@code jwt.identityEndpoint}.
+   *
+   * @param identityEndpoint the value; {@code null} leaves it unset
+   */
   public void setIdentityEndpoint(String identityEndpoint) {
     this.identityEndpoint = identityEndpoint;
   }
 
+  /**
+   * The option {@code jwt.metadataEndpoint}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getMetadataEndpoint() {
     return metadataEndpoint;
   }
 
+  /**
+   * Sets the option {@code jwt.metadataEndpoint}.
+   *
+   * @param metadataEndpoint the value; {@code null} leaves it unset
+   */
   public void setMetadataEndpoint(String metadataEndpoint) {
     this.metadataEndpoint = metadataEndpoint;
   }
 
+  /**
+   * The option {@code jwt.serviceAccount}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getServiceAccount() {
     return serviceAccount;
   }
 
+  /**
+   * Sets the option {@code jwt.serviceAccount}.
+   *
+   * @param serviceAccount the value; {@code null} leaves it unset
+   */
   public void setServiceAccount(String serviceAccount) {
     this.serviceAccount = serviceAccount;
   }
 
+  /**
+   * The option {@code jwt.dbHost}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getDbHost() {
     return dbHost;
   }
 
+  /**
+   * Sets the option {@code jwt.dbHost}.
+   *
+   * @param dbHost the value; {@code null} leaves it unset
+   */
   public void setDbHost(String dbHost) {
     this.dbHost = dbHost;
   }
 
+  /**
+   * The option {@code jwt.dbPort}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public Integer getDbPort() {
     return dbPort;
   }
 
+  /**
+   * Sets the option {@code jwt.dbPort}.
+   *
+   * @param dbPort the value; {@code null} leaves it unset
+   */
   public void setDbPort(Integer dbPort) {
     this.dbPort = dbPort;
   }
 
+  /**
+   * The option {@code jwt.region}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getRegion() {
     return region;
   }
 
+  /**
+   * Sets the option {@code jwt.region}.
+   *
+   * @param region the value; {@code null} leaves it unset
+   */
   public void setRegion(String region) {
     this.region = region;
   }
 
+  /**
+   * The option {@code jwt.awsProfile}.
+   *
+   * @return the value; {@code null} when unset
+   */
   public String getAwsProfile() {
     return awsProfile;
   }
 
+  /**
+   * Sets the option {@code jwt.awsProfile}.
+   *
+   * @param awsProfile the value; {@code null} leaves it unset
+   */
   public void setAwsProfile(String awsProfile) {
     this.awsProfile = awsProfile;
   }

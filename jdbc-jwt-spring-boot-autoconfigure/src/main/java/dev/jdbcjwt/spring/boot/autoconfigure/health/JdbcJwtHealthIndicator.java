@@ -25,6 +25,12 @@ public class JdbcJwtHealthIndicator implements HealthIndicator {
     this(TokenCaches::all, Clock.systemUTC());
   }
 
+  /**
+   * An indicator over {@code caches}, measuring the time to expiry on {@code clock} (tests pass a fake one).
+   *
+   * @param caches the token caches to report
+   * @param clock the clock the time to expiry is measured with
+   */
   public JdbcJwtHealthIndicator(Supplier<List<TokenCache>> caches, Clock clock) {
     this.sources = new TokenSourcesHealth(caches, clock);
   }

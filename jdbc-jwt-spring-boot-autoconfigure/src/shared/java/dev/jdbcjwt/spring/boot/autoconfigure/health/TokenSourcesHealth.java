@@ -63,7 +63,11 @@ public final class TokenSourcesHealth {
     this.clock = clock;
   }
 
-  /** Reads every source now. */
+  /**
+   * Reads every source now.
+   *
+   * @return the overall status and each source's details
+   */
   public Snapshot snapshot() {
     Instant now = clock.instant();
     Map<String, Object> sources = new TreeMap<>();

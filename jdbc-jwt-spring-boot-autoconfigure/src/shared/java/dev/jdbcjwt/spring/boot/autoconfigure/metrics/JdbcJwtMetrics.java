@@ -52,6 +52,9 @@ public class JdbcJwtMetrics implements MeterBinder, AutoCloseable {
   }
 
   /**
+   * Metrics over {@code dataSources} and {@code caches}, measuring the time to expiry on {@code clock}.
+   *
+   * @param dataSources the DataSource beans whose retired connections are counted
    * @param caches the token caches whose expiry the gauges read (the shared ones: {@link TokenCaches#all()})
    * @param clock the clock the gauges measure the time to expiry with
    */

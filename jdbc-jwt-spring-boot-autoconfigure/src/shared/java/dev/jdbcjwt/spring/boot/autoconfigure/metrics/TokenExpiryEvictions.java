@@ -6,9 +6,17 @@ package dev.jdbcjwt.spring.boot.autoconfigure.metrics;
  */
 public interface TokenExpiryEvictions {
 
-  /** The DataSource bean's name. */
+  /**
+   * The DataSource bean's name.
+   *
+   * @return the name, as the metric tag shows it
+   */
   String dataSourceName();
 
-  /** How many connections were retired because their token had expired. */
+  /**
+   * How many connections were retired because their token had expired.
+   *
+   * @return the count so far
+   */
   long evictedForExpiry();
 }
