@@ -19,6 +19,11 @@ public final class Durations {
   }
 
   /**
+   * Parses a duration in the short form ({@code 90s}, {@code 15m}, {@code 1h30m}, {@code 500ms}) or ISO-8601
+   * ({@code PT90S}).
+   *
+   * @param text the text
+   * @return the duration
    * @throws IllegalArgumentException with a message that shows accepted forms (the text itself is not a secret)
    */
   public static Duration parse(String text) {
@@ -48,7 +53,12 @@ public final class Durations {
     throw new IllegalArgumentException(Quote.of(text) + " is not a duration; write e.g. 90s, 15m, 1h, 500ms or PT90S");
   }
 
-  /** Short human form: 90s, 15m, 1h30m. */
+  /**
+   * Short human form: 90s, 15m, 1h30m.
+   *
+   * @param d the duration
+   * @return the text
+   */
   public static String format(Duration d) {
     if (d.isNegative()) {
       return "-" + format(d.negated());

@@ -16,26 +16,34 @@ import java.util.stream.Collectors;
 public enum JwtOption {
 
   // ---- common ----
+  /** {@code jwt.provider} (its description follows). */
   PROVIDER("jwt.provider", Group.COMMON, OptionType.TEXT, null,
       "Name of the token source: static, file, signed, client-credentials, token-exchange, jwt-bearer, exec, "
           + "azure-managed-identity, gcp-metadata, aws-rds-iam, or a third-party provider on the class path. Required."),
+  /** {@code jwt.userClaim} (its description follows). */
   USER_CLAIM(Origin.URL_ALLOWED, "jwt.userClaim", Group.COMMON, OptionType.TEXT, null,
       "Take the database user from this claim of the token (e.g. sub, preferred_username) instead of the 'user' "
           + "property."),
+  /** {@code jwt.tokenProperty} (its description follows). */
   TOKEN_PROPERTY("jwt.tokenProperty", Group.COMMON, OptionType.TEXT, "password",
       "The vendor driver property that receives the token."),
+  /** {@code jwt.clockSkew} (its description follows). */
   CLOCK_SKEW(Origin.URL_ALLOWED, "jwt.clockSkew", Group.COMMON, OptionType.DURATION, "30s",
       "A token is treated as expired this long before its 'exp', to absorb clock differences and connection set-up "
           + "time."),
+  /** {@code jwt.refreshAhead} (its description follows). */
   REFRESH_AHEAD(Origin.URL_ALLOWED, "jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
       "Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m) "
           + "remains; connections keep using the current token meanwhile."),
+  /** {@code jwt.onExpiry} (its description follows). */
   ON_EXPIRY(Origin.URL_ALLOWED, "jwt.onExpiry", Group.COMMON, OnExpiry.class, "evict",
       "What happens to a connection when its token expires: evict (isValid() turns false, so pools replace it; a "
           + "holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none."),
+  /** {@code jwt.fetchTimeout} (its description follows). */
   FETCH_TIMEOUT(Origin.URL_ALLOWED, "jwt.fetchTimeout", Group.COMMON, OptionType.DURATION, "10s",
       "How long a connection waits for a token when none is valid (cold start, or the identity provider is slow) "
           + "before failing with SQLState 08001."),
+  /** {@code jwt.allowUnverifiedTls} (its description follows). */
   ALLOW_UNVERIFIED_TLS("jwt.allowUnverifiedTls", Group.COMMON, OptionType.BOOLEAN, "false",
       "Send the token even when the database connection does not verify the server's certificate (pgjdbc sslmode "
           + "other than verify-full/verify-ca, Connector/J sslMode other than VERIFY_IDENTITY/VERIFY_CA, MariaDB "
@@ -44,15 +52,18 @@ public enum JwtOption {
           + "take the token. Application configuration only (connection properties), never the URL."),
 
   // ---- session set-up ----
+  /** {@code jwt.roleClaim} (its description follows). */
   ROLE_CLAIM(Origin.URL_ALLOWED, "jwt.roleClaim", Group.SESSION, OptionType.TEXT, null,
       "After login, switch to the database role named by this claim of the token (SET ROLE); a claim holding a "
           + "list takes its first element. The database still checks that the login user may take the role."),
+  /** {@code jwt.sessionClaims} (its description follows). */
   SESSION_CLAIMS(Origin.URL_ALLOWED, "jwt.sessionClaims", Group.SESSION, OptionType.BOOLEAN, "false",
       "PostgreSQL: after login, publish the token's claims into the session for row-level security, as PostgREST "
           + "does: request.jwt.claims (the JSON claim set) and request.jwt.claim.<name> for each top-level text "
           + "claim. For trusted application servers only: any client could set these settings itself."),
 
   // ---- PostgreSQL 18+ oauth ----
+  /** {@code jwt.postgresOAuth} (its description follows). */
   POSTGRES_OAUTH(Origin.URL_ALLOWED, "jwt.postgresOAuth", Group.POSTGRESQL, PostgresOAuthMode.class, "auto",
       "PostgreSQL 18+ native OAuth (pg_hba.conf method 'oauth', SASL OAUTHBEARER) through pgjdbc: auto (answer a "
           + "server that asks for OAUTHBEARER with the token; other servers get it as the password), require (only "
@@ -60,150 +71,202 @@ public enum JwtOption {
           + "OAUTHBEARER)."),
 
   // ---- static ----
+  /** {@code jwt.token} (its description follows). */
   TOKEN(Origin.URL_ALLOWED, "jwt.token", Group.STATIC, OptionType.SECRET, null,
       "The token itself, or a reference to it: env:NAME or file:/path. Required by provider 'static'."),
 
   // ---- file ----
+  /** {@code jwt.tokenFile} (its description follows). */
   TOKEN_FILE("jwt.tokenFile", Group.FILE, OptionType.PATH, null,
       "A file holding the token (e.g. a Kubernetes projected service-account token); re-read when it changes. "
           + "Required by provider 'file'."),
 
   // ---- signed ----
+  /** {@code jwt.signingKey} (its description follows). */
   SIGNING_KEY("jwt.signingKey", Group.SIGNED, OptionType.SECRET, null,
       "Private key that signs the token: PEM (PKCS#8, 'BEGIN PRIVATE KEY') or JWK, RSA, EC or Ed25519; usually a "
           + "reference: file:/path/key.pem (re-read when the file changes, for key rotation) or env:NAME. Required by "
           + "provider 'signed'."),
+  /** {@code jwt.keyId} (its description follows). */
   KEY_ID("jwt.keyId", Group.SIGNED, OptionType.TEXT, null,
       "Key id put in the token header ('kid'); defaults to the JWK's own kid, else the public key's RFC 7638 "
           + "thumbprint (what the jwks command prints). Leave it out to rotate keys by replacing the key file."),
+  /** {@code jwt.algorithm} (its description follows). */
   ALGORITHM("jwt.algorithm", Group.SIGNED, SigningAlgorithm.class, null,
       "Signature algorithm; defaults to what the key implies (RSA: RS256, EC P-256: ES256, Ed25519: EdDSA)."),
+  /** {@code jwt.issuer} (its description follows). */
   ISSUER("jwt.issuer", Group.SIGNED, OptionType.TEXT, null,
       "The token's issuer ('iss'); the database checks it. For the OAuth providers (client-credentials, "
           + "token-exchange, jwt-bearer): the identity provider's issuer URL, whose "
           + "/.well-known/openid-configuration gives the token endpoint."),
+  /** {@code jwt.subject} (its description follows). */
   SUBJECT("jwt.subject", Group.SIGNED, OptionType.TEXT, null,
       "The token's subject ('sub'); defaults to the connection's 'user'. For jwt-bearer: the subject of the "
           + "locally signed assertion."),
+  /** {@code jwt.audience} (its description follows). */
   AUDIENCE("jwt.audience", Group.SIGNED, OptionType.TEXT, null,
       "The token's audience ('aud'); several separated by commas. For the OAuth providers: the 'audience' "
           + "parameter of the token request."),
+  /** {@code jwt.ttl} (its description follows). */
   TTL("jwt.ttl", Group.SIGNED, OptionType.DURATION, "15m",
       "Lifetime of each minted token."),
+  /** {@code jwt.claim.<name>}, one option per claim (its description follows). */
   CLAIM("jwt.claim.", Group.SIGNED, OptionType.PREFIX, null,
       "Extra claims: jwt.claim.<name>=<value> adds claim <name> with a text value."),
 
   // ---- connections to identity providers (every HTTP-based provider) ----
+  /** {@code jwt.allowInsecureHttp} (its description follows). */
   ALLOW_INSECURE_HTTP("jwt.allowInsecureHttp", Group.HTTP, OptionType.BOOLEAN, "false",
       "Allow plain http:// identity provider endpoints on other hosts than loopback (127.0.0.0/8, ::1, localhost) "
           + "and the cloud metadata addresses. Tokens and client secrets then cross the network unencrypted: for "
           + "tests only."),
+  /** {@code jwt.httpTimeout} (its description follows). */
   HTTP_TIMEOUT(Origin.URL_ALLOWED, "jwt.httpTimeout", Group.HTTP, OptionType.DURATION, "5s",
       "Connect timeout of each request to an identity provider or metadata endpoint, and how long to wait for "
           + "its answer to start (the whole answer must arrive within twice this)."),
+  /** {@code jwt.trustStore} (its description follows). */
   TRUST_STORE("jwt.trustStore", Group.HTTP, OptionType.PATH, null,
       "Certificates trusted for HTTPS to the identity provider instead of the JDK's default ones: a PEM file of "
           + "CA certificates, or a PKCS#12 or JKS trust store."),
+  /** {@code jwt.trustStorePassword} (its description follows). */
   TRUST_STORE_PASSWORD("jwt.trustStorePassword", Group.HTTP, OptionType.SECRET, null,
       "Password of a PKCS#12 or JKS jwt.trustStore, if it has one; env:NAME or file:/path."),
 
   // ---- client-credentials (and the client of the other OAuth grants) ----
+  /** {@code jwt.tokenEndpoint} (its description follows). */
   TOKEN_ENDPOINT("jwt.tokenEndpoint", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
       "The identity provider's token endpoint URL; when absent it is found by OpenID Connect discovery from "
           + "jwt.issuer (cached per issuer)."),
+  /** {@code jwt.clientId} (its description follows). */
   CLIENT_ID("jwt.clientId", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
       "The OAuth client id. Required by client-credentials. For azure-managed-identity: the client id of a "
           + "user-assigned identity."),
+  /** {@code jwt.clientSecret} (its description follows). */
   CLIENT_SECRET("jwt.clientSecret", Group.CLIENT_CREDENTIALS, OptionType.SECRET, null,
       "The OAuth client secret (client_secret_basic or client_secret_post); usually a reference: env:NAME or "
           + "file:/path."),
+  /** {@code jwt.clientAssertionKey} (its description follows). */
   CLIENT_ASSERTION_KEY("jwt.clientAssertionKey", Group.CLIENT_CREDENTIALS, OptionType.SECRET, null,
       "Private key for private_key_jwt client authentication (RFC 7523): PEM PKCS#8 or JWK, RSA, EC or Ed25519; "
           + "signed with jwt.algorithm (default: what the key implies) and header 'kid' jwt.keyId."),
+  /** {@code jwt.clientAuthMethod} (its description follows). */
   CLIENT_AUTH_METHOD("jwt.clientAuthMethod", Group.CLIENT_CREDENTIALS, ClientAuthMethod.class, null,
       "How the client authenticates at the token endpoint; defaults to private_key_jwt with "
           + "jwt.clientAssertionKey, client_secret_basic with jwt.clientSecret, else none."),
+  /** {@code jwt.scope} (its description follows). */
   SCOPE("jwt.scope", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
       "Scopes to request, separated by spaces or commas. For gcp-metadata: the 'scopes' of the metadata request."),
+  /** {@code jwt.resource} (its description follows). */
   RESOURCE("jwt.resource", Group.CLIENT_CREDENTIALS, OptionType.TEXT, null,
       "The 'resource' parameter (RFC 8707) of the token request, an absolute URI. For azure-managed-identity: the "
           + "resource the token is for (default https://ossrdbms-aad.database.windows.net)."),
 
   // ---- token-exchange ----
+  /** {@code jwt.subjectTokenFile} (its description follows). */
   SUBJECT_TOKEN_FILE("jwt.subjectTokenFile", Group.TOKEN_EXCHANGE, OptionType.PATH, null,
       "A file holding the subject token to exchange (e.g. a Kubernetes projected service-account token); read "
           + "at every exchange."),
+  /** {@code jwt.subjectTokenProvider} (its description follows). */
   SUBJECT_TOKEN_PROVIDER("jwt.subjectTokenProvider", Group.TOKEN_EXCHANGE, OptionType.TEXT, null,
       "Instead of jwt.subjectTokenFile: another provider (e.g. exec, azure-managed-identity, signed) whose token "
           + "is exchanged; it reads its own options from the same configuration."),
+  /** {@code jwt.subjectTokenType} (its description follows). */
   SUBJECT_TOKEN_TYPE("jwt.subjectTokenType", Group.TOKEN_EXCHANGE, OptionType.TEXT, "jwt",
       "Type of the subject token: a URI, or jwt, access_token, id_token, refresh_token, saml1, saml2 for "
           + "urn:ietf:params:oauth:token-type:<name>."),
+  /** {@code jwt.requestedTokenType} (its description follows). */
   REQUESTED_TOKEN_TYPE("jwt.requestedTokenType", Group.TOKEN_EXCHANGE, OptionType.TEXT, null,
       "Type of token to ask for (same forms as jwt.subjectTokenType); by default the identity provider chooses."),
 
   // ---- jwt-bearer ----
+  /** {@code jwt.assertionFile} (its description follows). */
   ASSERTION_FILE("jwt.assertionFile", Group.JWT_BEARER, OptionType.PATH, null,
       "A file holding the signed JWT assertion to present; read at every request. Without it the assertion is "
           + "signed locally with jwt.signingKey."),
+  /** {@code jwt.assertionIssuer} (its description follows). */
   ASSERTION_ISSUER("jwt.assertionIssuer", Group.JWT_BEARER, OptionType.TEXT, null,
       "Issuer ('iss') of a locally signed assertion; defaults to jwt.clientId."),
+  /** {@code jwt.assertionAudience} (its description follows). */
   ASSERTION_AUDIENCE("jwt.assertionAudience", Group.JWT_BEARER, OptionType.TEXT, null,
       "Audience ('aud') of a locally signed assertion; defaults to jwt.issuer, else jwt.tokenEndpoint."),
 
   // ---- exec ----
+  /** {@code jwt.command} (its description follows). */
   COMMAND("jwt.command", Group.EXEC, OptionType.TEXT, null,
       "Command that prints a token, run without a shell: split at spaces, with '...' and \"...\" quoting and "
           + "\\ escapes. It may print the bare token or JSON with a token and an expiry field (as "
           + "'az account get-access-token -o json' does). Required by provider 'exec'."),
+  /** {@code jwt.commandTimeout} (its description follows). */
   COMMAND_TIMEOUT("jwt.commandTimeout", Group.EXEC, OptionType.DURATION, "30s",
       "How long jwt.command may run before it is killed."),
+  /** {@code jwt.commandTokenLifetime} (its description follows). */
   COMMAND_TOKEN_LIFETIME("jwt.commandTokenLifetime", Group.EXEC, OptionType.DURATION, null,
       "Lifetime of an opaque token printed without an expiry (e.g. 1h for gcloud auth print-access-token); "
           + "otherwise its lifetime is unknown."),
 
   // ---- azure-managed-identity ----
+  /** {@code jwt.identityEndpoint} (its description follows). */
   IDENTITY_ENDPOINT("jwt.identityEndpoint", Group.AZURE_MANAGED_IDENTITY, OptionType.TEXT, null,
       "Token endpoint of the Azure managed identity; defaults to $IDENTITY_ENDPOINT (App Service, Functions, "
           + "Container Apps) or else the instance metadata service "
           + "http://169.254.169.254/metadata/identity/oauth2/token."),
 
   // ---- gcp-metadata ----
+  /** {@code jwt.metadataEndpoint} (its description follows). */
   METADATA_ENDPOINT("jwt.metadataEndpoint", Group.GCP_METADATA, OptionType.TEXT, null,
       "Base URL of the Google Cloud metadata server; defaults to http://$GCE_METADATA_HOST or else "
           + "http://metadata.google.internal."),
+  /** {@code jwt.serviceAccount} (its description follows). */
   SERVICE_ACCOUNT("jwt.serviceAccount", Group.GCP_METADATA, OptionType.TEXT, "default",
       "The service account of the instance whose token is fetched (its email, or default)."),
 
   // ---- aws-rds-iam ----
+  /** {@code jwt.dbHost} (its description follows). */
   DB_HOST("jwt.dbHost", Group.AWS_RDS_IAM, OptionType.TEXT, null,
       "Host name of the RDS or Aurora endpoint the token is for, as in the JDBC URL. Required by provider "
           + "'aws-rds-iam'."),
+  /** {@code jwt.dbPort} (its description follows). */
   DB_PORT("jwt.dbPort", Group.AWS_RDS_IAM, OptionType.PORT, null,
       "Port of the RDS or Aurora endpoint, as in the JDBC URL (e.g. 5432, 3306). Required by provider "
           + "'aws-rds-iam'."),
+  /** {@code jwt.region} (its description follows). */
   REGION("jwt.region", Group.AWS_RDS_IAM, OptionType.TEXT, null,
       "AWS region of the database (e.g. eu-west-1); defaults to the AWS SDK's region lookup (AWS_REGION, "
           + "profile, instance metadata)."),
+  /** {@code jwt.awsProfile} (its description follows). */
   AWS_PROFILE("jwt.awsProfile", Group.AWS_RDS_IAM, OptionType.TEXT, null,
       "Named profile of the AWS shared config and credentials files; defaults to the AWS SDK's default "
           + "credentials chain.");
 
   /** Which part of the product an option belongs to; orders the documentation. */
   public enum Group {
+    /** The section "Common options". */
     COMMON("Common options"),
+    /** The section "Session set-up". */
     SESSION("Session set-up"),
+    /** The section "PostgreSQL 18+ native OAuth". */
     POSTGRESQL("PostgreSQL 18+ native OAuth"),
+    /** The section "Provider 'static'". */
     STATIC("Provider 'static'"),
+    /** The section "Provider 'file'". */
     FILE("Provider 'file'"),
+    /** The section "Provider 'signed'". */
     SIGNED("Provider 'signed'"),
+    /** The section "Connections to identity providers". */
     HTTP("Connections to identity providers"),
+    /** The section "Provider 'client-credentials' (and the client of the other OAuth grants)". */
     CLIENT_CREDENTIALS("Provider 'client-credentials' (and the client of the other OAuth grants)"),
+    /** The section "Provider 'token-exchange'". */
     TOKEN_EXCHANGE("Provider 'token-exchange'"),
+    /** The section "Provider 'jwt-bearer'". */
     JWT_BEARER("Provider 'jwt-bearer'"),
+    /** The section "Provider 'exec'". */
     EXEC("Provider 'exec'"),
+    /** The section "Provider 'azure-managed-identity'". */
     AZURE_MANAGED_IDENTITY("Provider 'azure-managed-identity'"),
+    /** The section "Provider 'gcp-metadata'". */
     GCP_METADATA("Provider 'gcp-metadata'"),
+    /** The section "Provider 'aws-rds-iam'". */
     AWS_RDS_IAM("Provider 'aws-rds-iam'");
 
     private final String title;
@@ -212,6 +275,11 @@ public enum JwtOption {
       this.title = title;
     }
 
+    /**
+     * The section's heading in the documentation.
+     *
+     * @return the heading
+     */
     public String title() {
       return title;
     }
@@ -293,41 +361,83 @@ public enum JwtOption {
     return Arrays.stream(choiceType.getEnumConstants()).map(c -> ((OptionChoice) c).optionValue()).toList();
   }
 
+  /**
+   * The option's name, e.g. {@code jwt.clockSkew} (for {@link #CLAIM}, the prefix {@code jwt.claim.}).
+   *
+   * @return the name
+   */
   public String key() {
     return key;
   }
 
+  /**
+   * The documentation section the option belongs to.
+   *
+   * @return the group
+   */
   public Group group() {
     return group;
   }
 
+  /**
+   * The type of the option's value, which parsing, validation and the typed getters of {@link TokenConfig} follow.
+   *
+   * @return the type
+   */
   public OptionType type() {
     return type;
   }
 
+  /**
+   * The value used when the option is not set, in its text form.
+   *
+   * @return the default; empty when there is none
+   */
   public Optional<String> defaultValue() {
     return Optional.ofNullable(defaultValue);
   }
 
+  /**
+   * What the option does, as the documentation, {@code getPropertyInfo} and the Spring Boot metadata show it.
+   *
+   * @return the description
+   */
   public String description() {
     return description;
   }
 
-  /** The texts the option accepts: a {@link OptionType#CHOICE}'s enum constants, or a boolean's; else empty. */
+  /**
+   * The texts the option accepts: a {@link OptionType#CHOICE}'s enum constants, or a boolean's; else empty.
+   *
+   * @return the accepted values
+   */
   public List<String> choices() {
     return choices;
   }
 
-  /** The enum whose constants are a {@link OptionType#CHOICE} option's values; empty for other types. */
+  /**
+   * The enum whose constants are a {@link OptionType#CHOICE} option's values; empty for other types.
+   *
+   * @return the enum type
+   */
   public Optional<Class<? extends Enum<? extends OptionChoice>>> choiceType() {
     return Optional.ofNullable(choiceType);
   }
 
+  /**
+   * Whether the value is a secret ({@link OptionType#SECRET}): never printed, redacted wherever it would be.
+   *
+   * @return true for secrets
+   */
   public boolean isSecret() {
     return type == OptionType.SECRET;
   }
 
-  /** Where this option may come from, as declared. */
+  /**
+   * Where this option may come from, as declared.
+   *
+   * @return the origin
+   */
   public Origin origin() {
     return origin;
   }
@@ -336,6 +446,9 @@ public enum JwtOption {
    * Whether a JDBC URL that nobody declared trusted may give this option this value: the option is
    * {@link Origin#URL_ALLOWED} and the value is no {@code env:}/{@code file:} reference (those read the JVM's
    * environment and files, whatever the option), or it is {@code jwt.provider=static}.
+   *
+   * @param value the value the URL gives
+   * @return true if an untrusted URL may set it
    */
   public boolean allowedFromUrl(String value) {
     String v = value == null ? "" : value.strip();
@@ -345,7 +458,11 @@ public enum JwtOption {
     return origin == Origin.URL_ALLOWED || this == PROVIDER && URL_PROVIDER.equals(v);
   }
 
-  /** The "may come from" text of the documentation. */
+  /**
+   * The "may come from" text of the documentation.
+   *
+   * @return the text
+   */
   public String originDescription() {
     if (this == PROVIDER) {
       return "application; URL: `" + URL_PROVIDER + "` only";
@@ -353,7 +470,12 @@ public enum JwtOption {
     return origin == Origin.URL_ALLOWED ? "URL or application" : "application";
   }
 
-  /** The option named {@code key}, or for {@code jwt.claim.x} the prefix option. */
+  /**
+   * The option named {@code key}, or for {@code jwt.claim.x} the prefix option.
+   *
+   * @param key an option name
+   * @return the option; empty when no option has that name
+   */
   public static Optional<JwtOption> forKey(String key) {
     JwtOption exact = BY_KEY.get(key);
     if (exact != null) {
@@ -362,7 +484,12 @@ public enum JwtOption {
     return key.startsWith(CLAIM.key) && key.length() > CLAIM.key.length() ? Optional.of(CLAIM) : Optional.empty();
   }
 
-  /** The option whose name is closest to {@code unknownKey} (case-insensitive edit distance), if any is close. */
+  /**
+   * The option whose name is closest to {@code unknownKey} (case-insensitive edit distance), if any is close.
+   *
+   * @param unknownKey a name that is no option's
+   * @return the likely meant option; empty when none is close
+   */
   public static Optional<JwtOption> closestTo(String unknownKey) {
     if (unknownKey.length() > 64) {
       return Optional.empty(); // no option name is that long; and the distance would cost length × options

@@ -8,7 +8,11 @@ import java.util.Locale;
  */
 public interface OptionChoice {
 
-  /** The text that selects this constant; by default the constant's name in lower case. */
+  /**
+   * The text that selects this constant; by default the constant's name in lower case.
+   *
+   * @return the option value
+   */
   default String optionValue() {
     return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
   }

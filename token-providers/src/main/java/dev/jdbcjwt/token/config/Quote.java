@@ -12,6 +12,12 @@ public final class Quote {
   private Quote() {
   }
 
+  /**
+   * {@code text} in single quotes for an error message, shortened when long; never use it for a secret.
+   *
+   * @param text a value that is not secret
+   * @return the quoted text
+   */
   public static String of(String text) {
     if (text == null) {
       return "null";
