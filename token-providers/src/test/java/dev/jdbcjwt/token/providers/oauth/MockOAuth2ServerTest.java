@@ -47,8 +47,15 @@ class MockOAuth2ServerTest {
     return server.issuerUrl(ISSUER_ID).toString();
   }
 
+  /**
+   * Fetches with a generous HTTP timeout: the server's first answers (discovery, keys) come from a cold JVM, and on a
+   * loaded build machine they took longer than the 5 s default; this test checks the exchange, not its speed.
+   */
   private static Token fetch(String... options) throws TokenException {
-    return TokenSources.create(config(options), Clock.systemUTC()).fetch();
+    String[] all = java.util.Arrays.copyOf(options, options.length + 2);
+    all[options.length] = "jwt.httpTimeout";
+    all[options.length + 1] = "30s";
+    return TokenSources.create(config(all), Clock.systemUTC()).fetch();
   }
 
   /** Verifies the token's signature against the server's published keys and its issuer; returns its claims' JWT. */
