@@ -6,8 +6,6 @@ import dev.jdbcjwt.testing.mariadb.SelfSignedCertificate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,29 +33,26 @@ public final class OAuthPostgresServer implements AutoCloseable {
   public static final String SCRAM_PASSWORD = "scram-password-for-tests";
   public static final String TRUST_USER = "trust_user";
 
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = ServerLaunch.HOST;
   private static final String DATABASE = PostgresServer.DATABASE;
-  private static final int PORT_ATTEMPTS = 3;
-
-  private static OAuthPostgresServer shared;
-  private static RuntimeException sharedFailure;
+  private static final ServerLaunch.Shared<OAuthPostgresServer> SHARED =
+      new ServerLaunch.Shared<>("PostgreSQL 18 test server", () -> start(TestIssuer.shared().trustPolicy()));
 
   private final OAuthValidatorBridge bridge;
   private final DataDirectory dir;
   private final PostgresProcess process;
   private final int port;
   private final Path rootCertificate;
-  private final Thread shutdownHook;
+  private Thread shutdownHook;
   private boolean closed;
 
-  private OAuthPostgresServer(OAuthValidatorBridge bridge, DataDirectory dir, PostgresProcess process, int port,
+  private OAuthPostgresServer(OAuthValidatorBridge bridge, DataDirectory dir, ServerLaunch.Launched launched,
       Path rootCertificate) {
     this.bridge = bridge;
     this.dir = dir;
-    this.process = process;
-    this.port = port;
+    this.process = launched.process();
+    this.port = launched.port();
     this.rootCertificate = rootCertificate;
-    this.shutdownHook = new Thread(this::stop, "postgres18-server-stop-" + port);
   }
 
   /** Starts a private PostgreSQL 18 trusting {@code policy}: binaries, initdb, TLS, validator bridge, server. */
@@ -77,17 +72,12 @@ public final class OAuthPostgresServer implements AutoCloseable {
       List<String> settings = List.of("ssl=on", "ssl_cert_file=" + tls.certificate(),
           "ssl_key_file=" + tls.privateKey(), "oauth_validator_libraries=" + Postgres18Binaries.VALIDATOR,
           "password_encryption=scram-sha-256");
-      for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-        int port = freePort();
-        process = PostgresProcess.launch(account, binaries, dir, port, settings);
-        if (process.awaitReady(properties -> adminConnect(port, "postgres", properties))) {
-          OAuthPostgresServer server = new OAuthPostgresServer(bridge, dir, process, port, tls.certificate());
-          server.prepare();
-          Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-          return server;
-        }
-      }
-      throw process.failure("no free port after " + PORT_ATTEMPTS + " attempts", null);
+      ServerLaunch.Launched launched = ServerLaunch.onFreePort(account, binaries, dir, settings);
+      process = launched.process();
+      OAuthPostgresServer server = new OAuthPostgresServer(bridge, dir, launched, tls.certificate());
+      server.prepare();
+      server.shutdownHook = ServerLaunch.stopOnExit(server::stop, "postgres18-server-stop-" + server.port);
+      return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the PostgreSQL 18 server in " + dir.base(), e);
     } catch (RuntimeException e) {
@@ -103,19 +93,8 @@ public final class OAuthPostgresServer implements AutoCloseable {
   }
 
   /** The PostgreSQL 18 server of this JVM trusting {@link TestIssuer#shared()}; a failed start is remembered. */
-  public static synchronized OAuthPostgresServer shared() {
-    if (shared == null && sharedFailure == null) {
-      try {
-        shared = start(TestIssuer.shared().trustPolicy());
-      } catch (RuntimeException e) {
-        sharedFailure = e;
-      }
-    }
-    if (sharedFailure != null) {
-      throw new IllegalStateException("the shared PostgreSQL 18 test server did not start: "
-          + sharedFailure.getMessage(), sharedFailure);
-    }
-    return shared;
+  public static OAuthPostgresServer shared() {
+    return SHARED.get();
   }
 
   static String hba(String issuer) {
@@ -166,7 +145,7 @@ public final class OAuthPostgresServer implements AutoCloseable {
 
   /** A superuser connection to {@code appdb} (trust), for setup and inspection. */
   public Connection adminConnection() throws SQLException {
-    return adminConnect(port, DATABASE, new Properties());
+    return ServerLaunch.adminConnect(port, DATABASE, new Properties());
   }
 
   /** Creates login role {@code name} (a token's subject) with the rights of {@link PostgresServer#createTokenUser}. */
@@ -189,11 +168,7 @@ public final class OAuthPostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs (or ran) stop() itself
-    }
+    ServerLaunch.cancel(shutdownHook);
     stop();
   }
 
@@ -211,33 +186,13 @@ public final class OAuthPostgresServer implements AutoCloseable {
   }
 
   private void prepare() {
-    try (Connection c = adminConnect(port, "postgres", new Properties()); Statement s = c.createStatement()) {
+    try (Connection c = ServerLaunch.adminConnect(port, "postgres", new Properties());
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + PostgresServer.quoteIdentifier(DATABASE));
       s.execute("CREATE ROLE " + TRUST_USER + " LOGIN");
       s.execute("CREATE ROLE " + SCRAM_USER + " LOGIN PASSWORD '" + SCRAM_PASSWORD + "'");
     } catch (SQLException e) {
       throw process.failure("cannot prepare database " + DATABASE + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Connection adminConnect(int port, String database, Properties extra) throws SQLException {
-    Properties properties = new Properties();
-    properties.putAll(extra);
-    properties.setProperty("user", PostgresServer.ADMIN_USER);
-    properties.setProperty("sslmode", "disable");
-    Connection connection = new org.postgresql.Driver()
-        .connect("jdbc:postgresql://" + HOST + ":" + port + "/" + database, properties);
-    if (connection == null) {
-      throw new SQLException("pgjdbc did not accept its own URL", "08001");
-    }
-    return connection;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port on " + HOST, e);
     }
   }
 

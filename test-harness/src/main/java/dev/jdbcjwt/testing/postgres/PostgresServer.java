@@ -3,13 +3,10 @@ package dev.jdbcjwt.testing.postgres;
 import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.TrustPolicy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -25,25 +22,22 @@ public final class PostgresServer implements AutoCloseable {
   public static final String ADMIN_USER = "jwt_admin";
   public static final String DATABASE = "appdb";
 
-  private static final String HOST = "127.0.0.1";
-  private static final int PORT_ATTEMPTS = 3;
-
-  private static PostgresServer shared;
-  private static RuntimeException sharedFailure;
+  private static final String HOST = ServerLaunch.HOST;
+  private static final ServerLaunch.Shared<PostgresServer> SHARED =
+      new ServerLaunch.Shared<>("PostgreSQL test server", () -> start(TestIssuer.shared().trustPolicy()));
 
   private final JwtLdapBridge bridge;
   private final DataDirectory dir;
   private volatile PostgresProcess process;
   private final int port;
-  private final Thread shutdownHook;
+  private Thread shutdownHook;
   private boolean closed;
 
-  private PostgresServer(JwtLdapBridge bridge, DataDirectory dir, PostgresProcess process, int port) {
+  private PostgresServer(JwtLdapBridge bridge, DataDirectory dir, ServerLaunch.Launched launched) {
     this.bridge = bridge;
     this.dir = dir;
-    this.process = process;
-    this.port = port;
-    this.shutdownHook = new Thread(this::stop, "postgres-server-stop-" + port);
+    this.process = launched.process();
+    this.port = launched.port();
   }
 
   /**
@@ -60,17 +54,12 @@ public final class PostgresServer implements AutoCloseable {
     try {
       dir = DataDirectory.initialize(account, binaries, ADMIN_USER);
       dir.writeHba(HbaRules.render(ADMIN_USER, bridge.host(), bridge.port()));
-      for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-        int port = freePort();
-        process = PostgresProcess.launch(account, binaries, dir, port);
-        if (process.awaitReady(properties -> adminConnect(port, "postgres", properties))) {
-          PostgresServer server = new PostgresServer(bridge, dir, process, port);
-          server.createDatabase();
-          Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-          return server;
-        }
-      }
-      throw process.failure("no free port after " + PORT_ATTEMPTS + " attempts", null);
+      ServerLaunch.Launched launched = ServerLaunch.onFreePort(account, binaries, dir, List.of());
+      process = launched.process();
+      PostgresServer server = new PostgresServer(bridge, dir, launched);
+      server.createDatabase();
+      server.shutdownHook = ServerLaunch.stopOnExit(server::stop, "postgres-server-stop-" + server.port);
+      return server;
     } catch (RuntimeException e) {
       if (process != null) {
         process.stop();
@@ -87,19 +76,8 @@ public final class PostgresServer implements AutoCloseable {
    * The server of this JVM trusting {@link TestIssuer#shared()}: started on first use, stopped by a shutdown hook.
    * A failed start is remembered and rethrown, not retried.
    */
-  public static synchronized PostgresServer shared() {
-    if (shared == null && sharedFailure == null) {
-      try {
-        shared = start(TestIssuer.shared().trustPolicy());
-      } catch (RuntimeException e) {
-        sharedFailure = e;
-      }
-    }
-    if (sharedFailure != null) {
-      throw new IllegalStateException("the shared PostgreSQL test server did not start: "
-          + sharedFailure.getMessage(), sharedFailure);
-    }
-    return shared;
+  public static PostgresServer shared() {
+    return SHARED.get();
   }
 
   public String host() {
@@ -130,7 +108,7 @@ public final class PostgresServer implements AutoCloseable {
 
   /** A superuser connection to {@value #DATABASE} (trust, no password), for setup and inspection. */
   public Connection adminConnection() throws SQLException {
-    return adminConnect(port, DATABASE, new Properties());
+    return ServerLaunch.adminConnect(port, DATABASE, new Properties());
   }
 
   /**
@@ -159,7 +137,7 @@ public final class PostgresServer implements AutoCloseable {
     process.stop("fast");
     PostgresProcess next = PostgresProcess.launch(ServerAccount.detect(), PostgresBinaries.locate(), dir, port);
     process = next;
-    if (!next.awaitReady(properties -> adminConnect(port, "postgres", properties))) {
+    if (!next.awaitReady(properties -> ServerLaunch.adminConnect(port, "postgres", properties))) {
       throw next.failure("port " + port + " was taken while the server restarted", null);
     }
     return java.time.Duration.ofNanos(System.nanoTime() - start);
@@ -168,11 +146,7 @@ public final class PostgresServer implements AutoCloseable {
   /** Stops the server, deletes its files and closes the LDAP bridge. */
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs (or ran) stop() itself
-    }
+    ServerLaunch.cancel(shutdownHook);
     stop();
   }
 
@@ -198,23 +172,12 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private void createDatabase() {
-    try (Connection c = adminConnect(port, "postgres", new Properties()); Statement s = c.createStatement()) {
+    try (Connection c = ServerLaunch.adminConnect(port, "postgres", new Properties());
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + quoteIdentifier(DATABASE));
     } catch (SQLException e) {
       throw process.failure("cannot create database " + DATABASE + ": " + e.getMessage(), e);
     }
-  }
-
-  private static Connection adminConnect(int port, String database, Properties extra) throws SQLException {
-    Properties properties = new Properties();
-    properties.putAll(extra);
-    properties.setProperty("user", ADMIN_USER);
-    Connection connection = new org.postgresql.Driver()
-        .connect("jdbc:postgresql://" + HOST + ":" + port + "/" + database, properties);
-    if (connection == null) {
-      throw new SQLException("pgjdbc did not accept its own URL", "08001");
-    }
-    return connection;
   }
 
   static String quoteIdentifier(String name) {
@@ -222,14 +185,6 @@ public final class PostgresServer implements AutoCloseable {
       throw new IllegalArgumentException("not a PostgreSQL identifier: '" + name + "'");
     }
     return '"' + name.replace("\"", "\"\"") + '"';
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port on " + HOST, e);
-    }
   }
 
   @Override
