@@ -71,100 +71,126 @@ public final class Quickstart {
   public Result run() throws Exception {
     out.println("jdbc-jwt quickstart: an application logs in to a database with short-lived tokens, not a password.");
     out.println();
+    TokenIssuer issuer = startIssuer();
+    JwtRealm realm = new JwtRealm(issuer.publicJwks(), ISSUER, AUDIENCE, DATABASE_CLOCK_SKEW);
+    try (TokenTrustingDatabase db = TokenTrustingDatabase.start(settings.databaseName(), realm)) {
+      describeDatabase(issuer);
+      String url = "jdbc:jwt:" + db.vendorUrl();
+      Properties props = driverProperties(issuer);
+      First first = firstConnection(url, props, realm);
+      waitUntilRetired(first.token());
+      Second second = secondConnection(url, props, realm, first.token());
+      Refusal refusal = strangerIsRefused(url, realm);
+      return new Result(first.currentUser(), first.token(), second.token(), second.rows(), refusal.sqlState(),
+          refusal.reason());
+    }
+  }
 
-    // 1. the identity provider
+  private record First(String currentUser, AcceptedToken token) {
+  }
+
+  private record Second(AcceptedToken token, int rows) {
+  }
+
+  private record Refusal(String sqlState, String reason) {
+  }
+
+  /** Step 1: the identity provider. */
+  private TokenIssuer startIssuer() {
     TokenIssuer issuer = TokenIssuer.start(ISSUER, AUDIENCE, "quickstart-key-1");
     out.println("[1] Token issuer started (in this process).");
     out.println("    Signing key: RSA 2048, key id " + issuer.keyId() + ".");
     out.println("    Tokens it signs name issuer \"" + ISSUER + "\" and audience \"" + AUDIENCE + "\".");
     out.println("    The public key (a JWKS) goes to the database; the private key stays with the application.");
     out.println();
+    return issuer;
+  }
 
-    // 2. the database, trusting the issuer's public key only
-    JwtRealm realm = new JwtRealm(issuer.publicJwks(), ISSUER, AUDIENCE, DATABASE_CLOCK_SKEW);
-    try (TokenTrustingDatabase db = TokenTrustingDatabase.start(settings.databaseName(), realm)) {
-      out.println("[2] Embedded H2 database \"" + settings.databaseName() + "\" started and configured to trust that "
-          + "issuer's public key.");
-      out.println("    Its login realm " + TokenTrustingDatabase.REALM + " lets a user in only if the password is a "
-          + "token signed by key " + issuer.keyId() + ", naming");
-      out.println("    that issuer and audience, not expired, whose subject is the user logging in. "
-          + "No database user has a password.");
-      out.println();
+  /** Step 2: the database, trusting the issuer's public key only. */
+  private void describeDatabase(TokenIssuer issuer) {
+    out.println("[2] Embedded H2 database \"" + settings.databaseName() + "\" started and configured to trust that "
+        + "issuer's public key.");
+    out.println("    Its login realm " + TokenTrustingDatabase.REALM + " lets a user in only if the password is a "
+        + "token signed by key " + issuer.keyId() + ", naming");
+    out.println("    that issuer and audience, not expired, whose subject is the user logging in. "
+        + "No database user has a password.");
+    out.println();
+  }
 
-      String url = "jdbc:jwt:" + db.vendorUrl();
-      Properties props = driverProperties(issuer);
-
-      // 3. first connection
-      out.println("[3] Connecting with " + url + " as user \"" + USER + "\".");
-      out.println("    No password in the URL or the properties: with jwt.provider=signed the driver mints a token");
-      out.println("    signed with the private key, valid " + seconds(settings.ttl()) + ", and hands it to H2 as the "
-          + "password.");
-      String currentUser;
-      AcceptedToken first;
-      try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
-        first = realm.lastAccepted().orElseThrow();
-        out.println("    Connected: the database checked the token and let the user in.");
-        currentUser = queryString(st, "SELECT CURRENT_USER()");
-        out.println("    SELECT CURRENT_USER()  ->  " + currentUser
-            + "   (H2 names a user who logged in through a realm USER@REALM)");
-        st.execute("CREATE TABLE " + TokenTrustingDatabase.APP_SCHEMA + ".GREETINGS(ID INT AUTO_INCREMENT PRIMARY KEY,"
-            + " TEXT VARCHAR(100), WRITTEN_BY VARCHAR(100) DEFAULT CURRENT_USER)");
-        st.executeUpdate("INSERT INTO APP.GREETINGS(TEXT) VALUES ('hello from a token')");
-        try (ResultSet rs = st.executeQuery("SELECT TEXT, WRITTEN_BY FROM APP.GREETINGS")) {
-          rs.next();
-          out.println("    CREATE TABLE APP.GREETINGS, INSERT, SELECT  ->  '" + rs.getString(1) + "' written by "
-              + rs.getString(2));
-        }
-        describe("Token the database saw", first);
+  /** Step 3: the first connection, with a token the driver mints. */
+  private First firstConnection(String url, Properties props, JwtRealm realm) throws SQLException {
+    out.println("[3] Connecting with " + url + " as user \"" + USER + "\".");
+    out.println("    No password in the URL or the properties: with jwt.provider=signed the driver mints a token");
+    out.println("    signed with the private key, valid " + seconds(settings.ttl()) + ", and hands it to H2 as the "
+        + "password.");
+    try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
+      AcceptedToken first = realm.lastAccepted().orElseThrow();
+      out.println("    Connected: the database checked the token and let the user in.");
+      String currentUser = queryString(st, "SELECT CURRENT_USER()");
+      out.println("    SELECT CURRENT_USER()  ->  " + currentUser
+          + "   (H2 names a user who logged in through a realm USER@REALM)");
+      st.execute("CREATE TABLE " + TokenTrustingDatabase.APP_SCHEMA + ".GREETINGS(ID INT AUTO_INCREMENT PRIMARY KEY,"
+          + " TEXT VARCHAR(100), WRITTEN_BY VARCHAR(100) DEFAULT CURRENT_USER)");
+      st.executeUpdate("INSERT INTO APP.GREETINGS(TEXT) VALUES ('hello from a token')");
+      try (ResultSet rs = st.executeQuery("SELECT TEXT, WRITTEN_BY FROM APP.GREETINGS")) {
+        rs.next();
+        out.println("    CREATE TABLE APP.GREETINGS, INSERT, SELECT  ->  '" + rs.getString(1) + "' written by "
+            + rs.getString(2));
       }
+      describe("Token the database saw", first);
       out.println();
-
-      // 4. wait until the driver would no longer use the first token
-      Instant retireAt = first.expiresAt().minus(settings.clientClockSkew()).plusMillis(500);
-      Duration wait = Duration.between(Instant.now(), retireAt);
-      out.println("[4] Waiting " + seconds(wait) + ", until that token is within " + seconds(settings.clientClockSkew())
-          + " of expiry (jwt.clockSkew): from then on the driver no longer hands it out ...");
-      if (!wait.isNegative()) {
-        Thread.sleep(wait.toMillis());
-      }
-      out.println();
-
-      // 5. second connection, same URL and properties
-      out.println("[5] Connecting again with the same URL and properties.");
-      AcceptedToken second;
-      int rows;
-      try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
-        second = realm.lastAccepted().orElseThrow();
-        boolean fresh = !second.tokenId().equals(first.tokenId());
-        out.println("    Connected with " + (fresh ? "a NEW token" : "the SAME token (unexpected)") + ": issued "
-            + Duration.between(first.issuedAt(), second.issuedAt()).toSeconds() + " s after the first one.");
-        describe("Token the database saw", second);
-        st.executeUpdate("INSERT INTO APP.GREETINGS(TEXT) VALUES ('hello again, with a fresh token')");
-        rows = Integer.parseInt(queryString(st, "SELECT COUNT(*) FROM APP.GREETINGS"));
-        out.println("    INSERT, SELECT COUNT(*) FROM APP.GREETINGS  ->  " + rows + "   (same database, same user "
-            + queryString(st, "SELECT CURRENT_USER()") + ")");
-      }
-      out.println();
-
-      // 6. a key the database does not trust
-      out.println("[6] Someone else tries: same URL, same user, same issuer name and audience, but a token signed "
-          + "by a key of their own.");
-      TokenIssuer stranger = TokenIssuer.start(ISSUER, AUDIENCE, "someone-elses-key");
-      String refusedState = null;
-      String reason = null;
-      try (Connection c = DriverManager.getConnection(url, driverProperties(stranger))) {
-        out.println("    Connected as " + c.getMetaData().getUserName()
-            + " (unexpected!): the database accepted a token it should not trust.");
-      } catch (SQLException e) {
-        refusedState = e.getSQLState();
-        reason = realm.lastRefusal().orElse("(none recorded)");
-        out.println("    Refused by the database: SQLState " + refusedState + ",");
-        out.println("      \"" + firstLine(e.getMessage()) + "\"");
-        out.println("    The database's own reason: " + reason + ".");
-      }
-      out.println();
-      return new Result(currentUser, first, second, rows, refusedState, reason);
+      return new First(currentUser, first);
     }
+  }
+
+  /** Step 4: wait until the driver would no longer use the first token. */
+  private void waitUntilRetired(AcceptedToken first) throws InterruptedException {
+    Instant retireAt = first.expiresAt().minus(settings.clientClockSkew()).plusMillis(500);
+    Duration wait = Duration.between(Instant.now(), retireAt);
+    out.println("[4] Waiting " + seconds(wait) + ", until that token is within " + seconds(settings.clientClockSkew())
+        + " of expiry (jwt.clockSkew): from then on the driver no longer hands it out ...");
+    if (!wait.isNegative()) {
+      Thread.sleep(wait.toMillis());
+    }
+    out.println();
+  }
+
+  /** Step 5: the second connection, same URL and properties, gets a fresh token. */
+  private Second secondConnection(String url, Properties props, JwtRealm realm, AcceptedToken first)
+      throws SQLException {
+    out.println("[5] Connecting again with the same URL and properties.");
+    try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
+      AcceptedToken second = realm.lastAccepted().orElseThrow();
+      boolean fresh = !second.tokenId().equals(first.tokenId());
+      out.println("    Connected with " + (fresh ? "a NEW token" : "the SAME token (unexpected)") + ": issued "
+          + Duration.between(first.issuedAt(), second.issuedAt()).toSeconds() + " s after the first one.");
+      describe("Token the database saw", second);
+      st.executeUpdate("INSERT INTO APP.GREETINGS(TEXT) VALUES ('hello again, with a fresh token')");
+      int rows = Integer.parseInt(queryString(st, "SELECT COUNT(*) FROM APP.GREETINGS"));
+      out.println("    INSERT, SELECT COUNT(*) FROM APP.GREETINGS  ->  " + rows + "   (same database, same user "
+          + queryString(st, "SELECT CURRENT_USER()") + ")");
+      out.println();
+      return new Second(second, rows);
+    }
+  }
+
+  /** Step 6: a token signed by a key the database does not trust is refused. */
+  private Refusal strangerIsRefused(String url, JwtRealm realm) {
+    out.println("[6] Someone else tries: same URL, same user, same issuer name and audience, but a token signed "
+        + "by a key of their own.");
+    TokenIssuer stranger = TokenIssuer.start(ISSUER, AUDIENCE, "someone-elses-key");
+    Refusal refusal = new Refusal(null, null);
+    try (Connection c = DriverManager.getConnection(url, driverProperties(stranger))) {
+      out.println("    Connected as " + c.getMetaData().getUserName()
+          + " (unexpected!): the database accepted a token it should not trust.");
+    } catch (SQLException e) {
+      refusal = new Refusal(e.getSQLState(), realm.lastRefusal().orElse("(none recorded)"));
+      out.println("    Refused by the database: SQLState " + refusal.sqlState() + ",");
+      out.println("      \"" + firstLine(e.getMessage()) + "\"");
+      out.println("    The database's own reason: " + refusal.reason() + ".");
+    }
+    out.println();
+    return refusal;
   }
 
   private Properties driverProperties(TokenIssuer keyHolder) {
