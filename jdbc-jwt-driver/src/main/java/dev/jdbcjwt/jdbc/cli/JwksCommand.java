@@ -31,51 +31,69 @@ final class JwksCommand {
   }
 
   int run(String[] args) {
-    List<Path> keys = new ArrayList<>();
-    List<Optional<String>> keyIds = new ArrayList<>();
-    Optional<String> algorithm = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (i + 1 >= args.length) {
-        err.println("jdbc-jwt: " + a + " needs a value");
-        return ExitCode.USAGE;
-      }
-      String v = args[++i];
-      switch (a) {
-        case "--signing-key":
-          keys.add(Path.of(v));
-          keyIds.add(Optional.empty());
-          break;
-        case "--key-id":
-          if (keys.isEmpty()) {
-            err.println("jdbc-jwt: --key-id applies to the --signing-key before it");
-            return ExitCode.USAGE;
-          }
-          keyIds.set(keys.size() - 1, Optional.of(v));
-          break;
-        case "--algorithm":
-          algorithm = Optional.of(v);
-          break;
-        default:
-          err.println("jdbc-jwt: unknown option " + a);
-          return ExitCode.USAGE;
-      }
-    }
-    if (keys.isEmpty()) {
-      err.println("usage: jwks --signing-key <file> [--key-id <id>] [--algorithm <alg>] [--signing-key …]");
+    Request request;
+    try {
+      request = Request.parse(args);
+    } catch (UsageException e) {
+      err.println(e.getMessage());
       return ExitCode.USAGE;
     }
     List<JWK> published = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
+    for (int i = 0; i < request.keys().size(); i++) {
       try {
-        published.add(publicKey(keys.get(i), keyIds.get(i), algorithm));
+        published.add(publicKey(request.keys().get(i), request.keyIds().get(i), request.algorithm()));
       } catch (TokenException e) {
-        err.println("FAILED: " + keys.get(i) + ": " + e.getMessage());
+        err.println("FAILED: " + request.keys().get(i) + ": " + e.getMessage());
         return ExitCode.CONFIGURATION;
       }
     }
     out.println(new JWKSet(published).toString(true));
     return ExitCode.OK;
+  }
+
+  /** The command line: each {@code --signing-key} with the {@code --key-id} after it, and the algorithm. */
+  private record Request(List<Path> keys, List<Optional<String>> keyIds, Optional<String> algorithm) {
+
+    static Request parse(String[] args) throws UsageException {
+      List<Path> keys = new ArrayList<>();
+      List<Optional<String>> keyIds = new ArrayList<>();
+      Optional<String> algorithm = Optional.empty();
+      for (int i = 0; i < args.length; i += 2) {
+        String a = args[i];
+        if (i + 1 >= args.length) {
+          throw new UsageException("jdbc-jwt: " + a + " needs a value");
+        }
+        String v = args[i + 1];
+        switch (a) {
+          case "--signing-key" -> {
+            keys.add(Path.of(v));
+            keyIds.add(Optional.empty());
+          }
+          case "--key-id" -> {
+            if (keys.isEmpty()) {
+              throw new UsageException("jdbc-jwt: --key-id applies to the --signing-key before it");
+            }
+            keyIds.set(keys.size() - 1, Optional.of(v));
+          }
+          case "--algorithm" -> algorithm = Optional.of(v);
+          default -> throw new UsageException("jdbc-jwt: unknown option " + a);
+        }
+      }
+      if (keys.isEmpty()) {
+        throw new UsageException(
+            "usage: jwks --signing-key <file> [--key-id <id>] [--algorithm <alg>] [--signing-key …]");
+      }
+      return new Request(keys, keyIds, algorithm);
+    }
+  }
+
+  /** A command line that cannot be run; the message says why. */
+  private static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** The public half of the signing key in {@code file}, with {@code keyId} when given. */

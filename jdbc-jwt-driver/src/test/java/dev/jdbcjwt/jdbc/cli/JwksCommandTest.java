@@ -59,4 +59,18 @@ class JwksCommandTest {
       Files.delete(junk);
     }
   }
+
+  @Test
+  void usageErrorsSayWhatIsWrong() {
+    String[] noValue = run("jwks", "--signing-key");
+    assertThat(noValue[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+    assertThat(noValue[2]).contains("--signing-key needs a value");
+    String[] keyIdFirst = run("jwks", "--key-id", "x", "--signing-key", "k.pem");
+    assertThat(keyIdFirst[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+    assertThat(keyIdFirst[2]).contains("--key-id applies to the --signing-key before it");
+    String[] unknown = run("jwks", "--signing-key", "k.pem", "--kid", "x");
+    assertThat(unknown[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+    assertThat(unknown[2]).contains("unknown option --kid");
+    assertThat(run("jwks")[2]).startsWith("usage: jwks --signing-key");
+  }
 }
