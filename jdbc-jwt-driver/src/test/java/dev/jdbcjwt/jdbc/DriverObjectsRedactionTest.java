@@ -2,6 +2,7 @@ package dev.jdbcjwt.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.hikari.JwtCredentialsProvider;
+import dev.jdbcjwt.jdbc.hikari.JwtHikari;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.jdbc.internal.ConnectPlan;
 import dev.jdbcjwt.testing.TestIssuer;
@@ -58,6 +59,23 @@ class DriverObjectsRedactionTest {
     assertThat(text.contains(CLIENT_SECRET)).as("toString() of " + what + " shows the client secret").isFalse();
   }
 
+  /** Every getter of a HikariConfig (or pool), as HikariCP, a framework or an actuator would read and print it. */
+  private static void assertGettersRedacted(String what, HikariConfig config) {
+    for (java.lang.reflect.Method m : HikariConfig.class.getMethods()) {
+      boolean getter = m.getName().startsWith("get") || m.getName().startsWith("is");
+      if (getter && m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class) {
+        Object value;
+        try {
+          value = m.invoke(config);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          continue;
+        }
+        assertRedacted(what + "." + m.getName() + "()", value);
+      }
+    }
+    assertRedacted(what, config);
+  }
+
   @Test
   void connectionsAndTheirPlansTokenConfigsCachesAndEvents() throws Exception {
     List<TokenEvent> events = new ArrayList<>();
@@ -85,7 +103,7 @@ class DriverObjectsRedactionTest {
       assertRedacted("TokenCache.current()", cache.current());
     }
     assertThat(ConnectPlan.of("jdbc:jwt:stub:db", clientCredentials()).request().tokenConfig()
-        .get(JwtOption.CLIENT_SECRET)).contains(CLIENT_SECRET);
+        .secret(JwtOption.CLIENT_SECRET).orElseThrow().reveal()).isEqualTo(CLIENT_SECRET);
 
     assertThat(TokenCaches.all()).isNotEmpty().allSatisfy(cache -> assertRedacted("a shared TokenCache", cache));
     assertThat(events).isNotEmpty().allSatisfy(event -> {
@@ -146,10 +164,11 @@ class DriverObjectsRedactionTest {
     try (JwtHikariDataSource pool = new JwtHikariDataSource(config); Connection c = pool.getConnection()) {
       assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isEqualTo(token);
     }
-    // what HikariCP gets is unchanged: the options are back once it has logged
-    assertThat(config.getDataSourceProperties()).containsEntry("jwt.clientAssertionKey", ISSUER.privateKeyPem())
-        .containsEntry("jwt.clientSecret", CLIENT_SECRET).containsEntry("jwt.token", token);
+    // the options went into the DataSource HikariCP connects through; its configuration holds none of them
+    assertThat(config.getDataSourceProperties()).isEmpty();
+    assertThat(config.getJdbcUrl()).isEqualTo("jdbc:jwt:stub:db");
     assertThat(config.getPoolName()).isEqualTo("dump-test");
+    assertGettersRedacted("the started pool's HikariConfig", config);
 
     JwtHikariDataSource bySetters = new JwtHikariDataSource(); // as Spring Boot makes it
     bySetters.setPoolName("dump-test-setters");
@@ -168,7 +187,8 @@ class DriverObjectsRedactionTest {
           .isTrue();
     }
     assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari.HikariConfig")
-        && r.contains("jwt.provider=static&jwt.clockSkew=20s"))).as("the URL is shown").isTrue();
+        && r.contains("jwt.clockSkew=20s") && r.contains("jwt.provider=static"))).as("the URL's options are shown")
+        .isTrue();
     assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari.HikariConfig")
         && r.contains("jwt.signingKey=env:NOT_A_LITERAL"))).as("references are shown").isTrue();
     assertThat(records.stream().allMatch(r -> LeakWatch.leaksIn(r).isEmpty() && !r.contains(CLIENT_SECRET)))
@@ -188,8 +208,8 @@ class DriverObjectsRedactionTest {
       assertThat(call.url()).isEqualTo("jdbc:stub:db?ssl=true");
       assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:jwt:stub:db?ssl=true").doesNotContain(token);
     }
-    assertThat(config.getDataSourceProperties()).containsEntry("jwt.provider", "static")
-        .containsEntry("jwt.token", token);
+    assertThat(config.getDataSourceProperties()).isEmpty();
+    assertGettersRedacted("the started pool's HikariConfig", config);
 
     JwtHikariDataSource bySetters = new JwtHikariDataSource();
     bySetters.setPoolName("url-secret-test-setters");
@@ -197,12 +217,59 @@ class DriverObjectsRedactionTest {
     bySetters.setMinimumIdle(0);
     try (bySetters; Connection c = bySetters.getConnection()) {
       assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isEqualTo(token);
-      assertThat(bySetters.getJdbcUrl()).doesNotContain(token);
+      assertThat(bySetters.getJdbcUrl()).isEqualTo("jdbc:jwt:stub:db");
+      assertGettersRedacted("the started pool (setters)", bySetters);
     }
     List<String> records = LeakWatch.captured();
     assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari") && r.contains("url-secret-test")))
         .as("HikariCP's DEBUG records of the pool were captured").isTrue();
     assertThat(records.stream().allMatch(r -> LeakWatch.leaksIn(r).isEmpty()))
         .as("no captured record holds the token").isTrue();
+  }
+
+  @Test
+  void literalSecretsOfATrustedPoolUrlReachOnlyTheDataSourceThatHidesThem() throws Exception {
+    String url = "jdbc:jwt:stub:db?ssl=true&jwt.provider=static&jwt.clientSecret=" + CLIENT_SECRET + "&jwt.token="
+        + token;
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("trusted-url-test");
+    config.setJdbcUrl(url);
+    config.setUsername("app");
+    config.setMinimumIdle(0);
+    try (JwtHikariDataSource pool = new JwtHikariDataSource(JwtHikari.trustUrl(config));
+         Connection c = pool.getConnection()) {
+      StubDriver.Call call = StubDriver.INSTANCE.lastCall();
+      assertThat(call.properties().getProperty("password")).isEqualTo(token);
+      assertThat(call.url()).isEqualTo("jdbc:stub:db?ssl=true");
+      assertThat(pool.getDataSource()).asString().startsWith("JwtDataSource[jdbc:stub:…, TokenConfig[")
+          .contains("jwt.clientSecret=<redacted>", "jwt.token=<redacted>", "jwt.provider=static");
+      assertGettersRedacted("a started pool with a trusted URL", pool);
+    }
+    assertGettersRedacted("its HikariConfig", config);
+
+    JwtDriver.trustUrls(true); // JVM-wide, with setters as Spring Boot's spring.datasource.type makes the pool
+    JwtHikariDataSource bySetters = new JwtHikariDataSource();
+    try (bySetters) {
+      bySetters.setPoolName("trusted-url-test-setters");
+      bySetters.setJdbcUrl(url);
+      bySetters.setMinimumIdle(0);
+      try (Connection c = bySetters.getConnection()) {
+        assertThat(StubDriver.INSTANCE.lastCall().properties().getProperty("password")).isEqualTo(token);
+      }
+      assertGettersRedacted("a started pool made with setters", bySetters);
+      assertRedacted("its DataSource", bySetters.getDataSource());
+    } finally {
+      JwtDriver.trustUrls(false);
+    }
+    List<String> records = LeakWatch.captured();
+    for (String pool : List.of("trusted-url-test", "trusted-url-test-setters")) {
+      assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari.HikariConfig") && r.contains(pool)
+          && r.contains("configuration:"))).as("HikariCP's DEBUG configuration dump of " + pool + " was captured")
+          .isTrue();
+    }
+    assertThat(records.stream().anyMatch(r -> r.startsWith("com.zaxxer.hikari.HikariConfig")
+        && r.contains("jwt.clientSecret=<redacted>"))).as("the dump names the option").isTrue();
+    assertThat(records.stream().allMatch(r -> LeakWatch.leaksIn(r).isEmpty() && !r.contains(CLIENT_SECRET)))
+        .as("no captured record holds the token or the client secret").isTrue();
   }
 }

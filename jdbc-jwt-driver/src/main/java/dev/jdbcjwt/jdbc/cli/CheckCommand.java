@@ -13,7 +13,6 @@ import dev.jdbcjwt.token.config.Durations;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 import dev.jdbcjwt.token.net.HostClassifier;
-import dev.jdbcjwt.token.providers.Redaction;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,7 +143,7 @@ final class CheckCommand {
     out.println("1. Options");
     out.println("   vendor URL : " + withoutParameters(request.url().vendorUrl()));
     out.println("   user       : " + config.user().orElse("(none)"));
-    config.options().forEach((k, v) -> out.println("   " + k + " = " + shown(k, v)));
+    config.printable().forEach((k, v) -> out.println("   " + k + " = " + v));
     out.println("   provider   : " + config.get(JwtOption.PROVIDER).orElse("(none)"));
   }
 
@@ -239,10 +238,6 @@ final class CheckCommand {
   private Failed failed(int code, String message) {
     err.println("FAILED: " + message);
     return new Failed(code);
-  }
-
-  private static String shown(String key, String value) {
-    return Redaction.option(key, value);
   }
 
   /** The vendor URL up to its parameters, which may carry a password. */

@@ -4,15 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
 import dev.jdbcjwt.jdbc.internal.UrlPolicy;
-import dev.jdbcjwt.jdbc.internal.UrlTrust;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.cache.TokenCacheRegistry;
+import dev.jdbcjwt.token.cache.TokenCaches;
 import dev.jdbcjwt.token.config.Durations;
-import dev.jdbcjwt.token.config.SecretReference;
+import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -49,10 +49,15 @@ public final class JwtHikari {
    * @throws SQLException (HY000) for bad options, (08001) when no token can be obtained
    */
   public static HikariConfig configure(HikariConfig config) throws SQLException {
-    TokenCache cache = TokenCacheLookup.forUrl(config.getJdbcUrl(), connectionProperties(config));
+    return configure(config, TokenCaches.registry());
+  }
+
+  /** As {@link #configure(HikariConfig)} with the caches and the time ("now") of {@code caches}; for tests. */
+  static HikariConfig configure(HikariConfig config, TokenCacheRegistry caches) throws SQLException {
+    TokenCache cache = TokenCacheLookup.forConfig(tokenConfig(config), caches);
     try {
       Token token = cache.fetch();
-      apply(config, token, cache.clockSkew(), Clock.systemUTC().instant());
+      apply(config, token, cache.clockSkew(), caches.time().clock().instant());
     } catch (dev.jdbcjwt.token.TokenException e) {
       LOG.log(Level.WARNING, "jdbc-jwt: {0}: no token yet ({1}); maxLifetime left at {2}", poolName(config),
           e.getMessage(), Durations.format(Duration.ofMillis(config.getMaxLifetime())));
@@ -93,27 +98,6 @@ public final class JwtHikari {
   }
 
   /**
-   * When the URL carries a literal secret ({@code jwt.token=…} rather than {@code env:}/{@code file:}), moves
-   * its {@code jwt.*} options into the data source properties, where {@link JwtHikariDataSource} hides secrets from
-   * HikariCP's DEBUG logging: HikariCP prints the URL (masking only {@code password=}) when the pool starts. A
-   * HikariCP {@code jdbcUrl} is a URL like any other (tools let users type it), so the move first applies the URL
-   * rule: an application-only option in it is refused unless URLs are declared trusted, and the options keep their
-   * precedence in the properties (URL-allowed ones overwrite, application-only ones never replace a property).
-   */
-  static void moveLiteralSecretsOutOfUrl(HikariConfig config) throws SQLException {
-    String url = config.getJdbcUrl();
-    if (url == null || !JwtUrl.accepts(url)) {
-      return;
-    }
-    JwtUrl parsed = JwtUrl.parse(url);
-    boolean literal = parsed.jwtOptions().entrySet().stream()
-        .anyMatch(e -> SecretReference.isLiteralSecret(e.getKey(), e.getValue()));
-    if (literal) {
-      config.setJdbcUrl(UrlPolicy.moveIntoProperties(url, config.getDataSourceProperties(), UrlTrust.trusted()));
-    }
-  }
-
-  /**
    * Declares this pool's {@code jdbcUrl} the application's own configuration (for this pool only, not JVM-wide): its
    * {@code jwt.*} options move into the data source properties, where every option is honoured, and the URL keeps
    * only the vendor's part. The options keep the driver's precedence: a URL-allowed option of the URL replaces the
@@ -130,6 +114,17 @@ public final class JwtHikari {
       config.setJdbcUrl(UrlPolicy.moveIntoProperties(url, config.getDataSourceProperties(), true));
     }
     return config;
+  }
+
+  /**
+   * The token configuration of {@code config}: that of the DataSource {@link JwtHikariDataSource} gave it, else that of
+   * its URL and data source properties.
+   */
+  static TokenConfig tokenConfig(HikariConfig config) throws SQLException {
+    if (config.getDataSource() instanceof ParsedDataSource parsed) {
+      return parsed.tokenConfig();
+    }
+    return TokenCacheLookup.configFor(config.getJdbcUrl(), connectionProperties(config));
   }
 
   static Properties connectionProperties(HikariConfig config) {

@@ -25,7 +25,11 @@ import java.sql.SQLException;
  *       replaced with one logged in with a fresh token.</li>
  * </ul>
  * Works as a drop-in: {@code new JwtHikariDataSource(config)}, or the no-argument constructor with setters (as Spring
- * Boot creates it with {@code spring.datasource.type}).
+ * Boot creates it with {@code spring.datasource.type}). Before the pool starts, the {@code jdbc:jwt:} URL's options and
+ * the {@code jwt.*} data source properties move into the DataSource that HikariCP connects through
+ * ({@link #getDataSource()}, which holds them parsed, secrets as {@code Secret}): HikariCP, which prints its
+ * configuration at DEBUG, then holds no secret of ours; its {@code jdbcUrl} keeps the URL without {@code jwt.*}
+ * options.
  */
 public class JwtHikariDataSource extends HikariDataSource {
 
@@ -45,24 +49,15 @@ public class JwtHikariDataSource extends HikariDataSource {
    * @param config a configuration with a {@code jdbc:jwt:} URL
    */
   public JwtHikariDataSource(HikariConfig config) {
-    super(HiddenSecrets.quietCopyOf(prepare(config)));
+    super(prepare(config));
     copyStateTo(config); // validated, as HikariDataSource(config) leaves it (pool name, corrected settings)
     this.prepared = true;
     watch(config);
   }
 
-  /**
-   * HikariCP logs the configuration here, at DEBUG, before the pool starts: literal secret {@code jwt.*} options in
-   * the data source properties are hidden from it.
-   */
-  @Override
-  public void validate() {
-    HiddenSecrets.during(this, super::validate);
-  }
-
   private static HikariConfig prepare(HikariConfig config) {
     try {
-      JwtHikari.moveLiteralSecretsOutOfUrl(config);
+      ParsedDataSource.install(config);
       return JwtHikari.configure(config);
     } catch (SQLException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -71,7 +66,7 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   private void watch(HikariConfig config) {
     try {
-      TokenConfig c = TokenCacheLookup.configFor(config.getJdbcUrl(), JwtHikari.connectionProperties(config));
+      TokenConfig c = JwtHikari.tokenConfig(config);
       // watched through the registry: the listener follows the configuration when an idle cache is made again
       TokenCaches.watch(c, evictOnInvalidation);
       tokenConfig = c;
@@ -125,7 +120,7 @@ public class JwtHikariDataSource extends HikariDataSource {
 
   private synchronized void prepareOnce() throws SQLException {
     if (!prepared) {
-      JwtHikari.moveLiteralSecretsOutOfUrl(this);
+      ParsedDataSource.install(this); // before HikariCP prints the configuration, in super.getConnection()
       JwtHikari.configure(this);
       watch(this);
       prepared = true;

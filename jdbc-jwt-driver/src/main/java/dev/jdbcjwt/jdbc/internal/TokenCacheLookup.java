@@ -37,8 +37,14 @@ public final class TokenCacheLookup {
 
   /** The shared cache of {@code config} (made again if it closed while idle). */
   public static TokenCache forConfig(dev.jdbcjwt.token.config.TokenConfig config) throws SQLException {
+    return forConfig(config, TokenCaches.registry());
+  }
+
+  /** The cache of {@code config} in {@code caches}. */
+  public static TokenCache forConfig(dev.jdbcjwt.token.config.TokenConfig config,
+      dev.jdbcjwt.token.cache.TokenCacheRegistry caches) throws SQLException {
     try {
-      return TokenCaches.forConfig(config);
+      return caches.forConfig(config);
     } catch (TokenException e) {
       throw Errors.of(e);
     }

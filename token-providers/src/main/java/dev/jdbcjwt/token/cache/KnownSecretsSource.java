@@ -39,7 +39,7 @@ final class KnownSecretsSource implements TokenSource {
   static List<String> knownSecrets(TokenConfig config) {
     List<String> values = new ArrayList<>();
     for (JwtOption option : JwtOption.values()) {
-      if (option.isSecret() && config.options().containsKey(option.key())) {
+      if (option.isSecret() && config.has(option)) {
         try {
           config.secret(option).map(Secret::reveal).map(String::strip).ifPresent(values::add);
         } catch (TokenException e) {

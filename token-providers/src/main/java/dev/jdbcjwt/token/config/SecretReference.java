@@ -25,7 +25,7 @@ public final class SecretReference {
   /**
    * The one answer to "is this a literal secret?": {@code key} is a {@link OptionType#SECRET} option and
    * {@code value} is the secret itself, not an {@code env:}/{@code file:} reference. Such values are warned about in
-   * a URL and kept out of what others print (HikariCP's configuration dump), where our own redaction does not reach.
+   * a URL and printed as {@code <redacted>} ({@code Redaction.option}); a reference is shown.
    */
   public static boolean isLiteralSecret(String key, String value) {
     return value != null && JwtOption.forKey(key).map(JwtOption::isSecret).orElse(false)

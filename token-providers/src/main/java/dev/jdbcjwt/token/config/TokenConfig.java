@@ -15,18 +15,23 @@ import java.util.function.UnaryOperator;
 
 /**
  * The validated {@code jwt.*} options of one token configuration, plus the database user it is for. Immutable; equal
- * configurations share one token cache. {@link #toString()} shows each value as {@link Redaction#option} prints it
- * (secrets as {@code <redacted>}, endpoints without query, commands as their program).
+ * configurations share one token cache. Secret-typed options ({@link OptionType#SECRET}) are held as {@link Secret}
+ * from the moment they are parsed (the literal secret, or its {@code env:}/{@code file:} reference) and read only
+ * through {@link #secret}; {@link #toString()} and {@link #printable()} show each value as {@link Redaction#option}
+ * prints it (secrets as {@value Redaction#REDACTED}, endpoints without query, commands as their program).
  */
 public final class TokenConfig {
 
   private final Map<String, String> options;
+  private final Map<String, Secret> secrets;
   private final String user;
   private final UnaryOperator<String> environment;
   private int hash; // immutable: computed once, the cache lookup on every connect hashes it
 
-  private TokenConfig(Map<String, String> options, String user, UnaryOperator<String> environment) {
+  private TokenConfig(Map<String, String> options, Map<String, Secret> secrets, String user,
+      UnaryOperator<String> environment) {
     this.options = options;
+    this.secrets = secrets;
     this.user = user;
     this.environment = environment;
   }
@@ -44,15 +49,21 @@ public final class TokenConfig {
   /** As {@link #of(Map, String)}, reading {@code env:} references through {@code environment}. */
   public static TokenConfig of(Map<String, String> options, String user, UnaryOperator<String> environment)
       throws TokenException {
-    Map<String, String> copy = new TreeMap<>();
+    Map<String, String> plain = new TreeMap<>();
+    Map<String, Secret> secret = new TreeMap<>();
     for (Map.Entry<String, String> e : options.entrySet()) {
       String key = e.getKey();
       JwtOption option = JwtOption.forKey(key).orElseThrow(() -> unknown(key));
       String value = Objects.requireNonNull(e.getValue(), key).strip();
       OptionValues.check(option, key, value);
-      copy.put(key, value);
+      if (option.isSecret()) {
+        secret.put(key, Secret.of(value));
+      } else {
+        plain.put(key, value);
+      }
     }
-    return new TokenConfig(Collections.unmodifiableMap(copy), user, Objects.requireNonNull(environment));
+    return new TokenConfig(Collections.unmodifiableMap(plain), Collections.unmodifiableMap(secret), user,
+        Objects.requireNonNull(environment));
   }
 
   private static TokenException unknown(String key) {
@@ -61,19 +72,35 @@ public final class TokenConfig {
     return TokenException.configuration("Unknown option " + Quote.of(key) + "." + hint);
   }
 
-  /** The option's value, or its default. */
+  /**
+   * The option's value, or its default.
+   *
+   * @throws IllegalArgumentException for a {@link OptionType#SECRET} option: read it with {@link #secret}
+   */
   public Optional<String> get(JwtOption option) {
+    if (option.isSecret()) {
+      throw new IllegalArgumentException(option.key() + " is SECRET: read it with secret(), test it with has()");
+    }
     String v = options.get(option.key());
     return v != null ? Optional.of(v) : option.defaultValue();
+  }
+
+  /** Whether the option is set (not defaulted); for secret options too, without reading them. */
+  public boolean has(JwtOption option) {
+    return options.containsKey(option.key()) || secrets.containsKey(option.key());
   }
 
   /** The option's value or default; a configuration error naming the option when there is neither. */
   public String require(JwtOption option, String forWhat) throws TokenException {
     Optional<String> v = get(option);
     if (v.isEmpty()) {
-      throw TokenException.configuration(option.key() + " is required " + forWhat + "; " + hintFor(option));
+      throw missing(option, forWhat);
     }
     return v.get();
+  }
+
+  private static TokenException missing(JwtOption option, String forWhat) {
+    return TokenException.configuration(option.key() + " is required " + forWhat + "; " + hintFor(option));
   }
 
   private static String hintFor(JwtOption option) {
@@ -134,15 +161,25 @@ public final class TokenConfig {
     }
   }
 
-  /** A secret option, with {@code env:} and {@code file:} references resolved. */
+  /** A {@link OptionType#SECRET} option, with {@code env:} and {@code file:} references resolved. */
   public Optional<Secret> secret(JwtOption option) throws TokenException {
-    Optional<String> raw = get(option);
-    return raw.isEmpty() ? Optional.empty()
-        : Optional.of(SecretReference.resolve(option.key(), raw.get(), environment));
+    OptionValues.expect(option, OptionType.SECRET);
+    Secret raw = secrets.get(option.key());
+    return raw == null ? Optional.empty()
+        : Optional.of(SecretReference.resolve(option.key(), raw.reveal(), environment));
   }
 
+  /** As {@link #secret}; a configuration error naming the option when it is not set. */
   public Secret requireSecret(JwtOption option, String forWhat) throws TokenException {
-    return SecretReference.resolve(option.key(), require(option, forWhat), environment);
+    return secret(option).orElseThrow(() -> missing(option, forWhat));
+  }
+
+  /** The file a {@link OptionType#SECRET} option refers to ({@code file:/path}), for sources that watch it. */
+  public Optional<Path> secretFile(JwtOption option) {
+    OptionValues.expect(option, OptionType.SECRET);
+    return Optional.ofNullable(secrets.get(option.key())).map(Secret::reveal)
+        .filter(raw -> raw.startsWith(SecretReference.FILE))
+        .map(raw -> Path.of(raw.substring(SecretReference.FILE.length())));
   }
 
   /** The options under a prefix option ({@code jwt.claim.}), keyed by what follows the prefix. */
@@ -163,7 +200,7 @@ public final class TokenConfig {
 
   /** This configuration with {@code option} set to {@code value} (validated), e.g. to build a nested provider. */
   public TokenConfig with(JwtOption option, String value) throws TokenException {
-    Map<String, String> copy = new TreeMap<>(options);
+    Map<String, String> copy = revealed();
     copy.put(option.key(), value);
     return of(copy, user, environment);
   }
@@ -173,21 +210,47 @@ public final class TokenConfig {
     return Optional.ofNullable(user);
   }
 
-  /** All options as given (not defaults). Contains secrets or references to them: do not print. */
+  /** The options as given (not defaults), without the {@link OptionType#SECRET} ones (see {@link #secret}). */
   public Map<String, String> options() {
     return options;
   }
 
+  /**
+   * Every option as given, each value as {@link Redaction#option} prints it: what {@link #toString()}, diagnostics
+   * and configuration dumps show.
+   *
+   * @return option name to printable value, sorted by name
+   */
+  public Map<String, String> printable() {
+    Map<String, String> out = new TreeMap<>();
+    options.forEach((k, v) -> out.put(k, Redaction.option(k, v)));
+    secrets.forEach((k, v) -> out.put(k, Redaction.option(k, v.reveal())));
+    return out;
+  }
+
+  /**
+   * Every option as given, secret ones revealed (references stay references): to hand this configuration on as
+   * text, such as the {@code jwt.*} connection properties of the driver. Never print it.
+   *
+   * @return a new mutable map, sorted by name
+   */
+  public Map<String, String> revealed() {
+    Map<String, String> out = new TreeMap<>(options);
+    secrets.forEach((k, v) -> out.put(k, v.reveal()));
+    return out;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof TokenConfig other && options.equals(other.options) && Objects.equals(user, other.user);
+    return o instanceof TokenConfig other && options.equals(other.options) && secrets.equals(other.secrets)
+        && Objects.equals(user, other.user);
   }
 
   @Override
   public int hashCode() {
     int h = hash;
     if (h == 0) {
-      h = Objects.hash(options, user);
+      h = Objects.hash(options, secrets, user);
       hash = h;
     }
     return h;
@@ -196,7 +259,7 @@ public final class TokenConfig {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("TokenConfig[");
-    options.forEach((k, v) -> b.append(k).append('=').append(Redaction.option(k, v)).append(", "));
+    printable().forEach((k, v) -> b.append(k).append('=').append(v).append(", "));
     return b.append("user=").append(user).append(']').toString();
   }
 }

@@ -1,7 +1,6 @@
 package dev.jdbcjwt.token.providers;
 
 import dev.jdbcjwt.token.config.JwtOption;
-import dev.jdbcjwt.token.config.OptionType;
 import dev.jdbcjwt.token.config.SecretReference;
 
 import java.net.URI;
@@ -144,8 +143,8 @@ public final class Redaction {
     if (option == null) {
       return REDACTED;
     }
-    if (option.type() == OptionType.SECRET || option.isSecret()) {
-      return SecretReference.isReference(value.strip()) ? value.strip() : REDACTED;
+    if (option.isSecret()) {
+      return SecretReference.isLiteralSecret(key, value) ? REDACTED : value.strip();
     }
     if (option == JwtOption.COMMAND) {
       return program(value);

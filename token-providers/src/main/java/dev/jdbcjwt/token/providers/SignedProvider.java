@@ -24,7 +24,6 @@ import java.util.Set;
 public final class SignedProvider implements TokenSourceProvider {
 
   private static final Set<String> REGISTERED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti");
-  private static final String FILE_REFERENCE = "file:";
 
   @Override
   public String name() {
@@ -57,9 +56,9 @@ public final class SignedProvider implements TokenSourceProvider {
       return new SignedTokenSource(key, Optional.of(explicitKeyId.orElse(key.defaultKeyId())),
           config.get(JwtOption.ISSUER), subject, audience, ttl, extra, clock);
     };
-    String raw = config.require(JwtOption.SIGNING_KEY, "by jwt.provider=signed");
-    if (raw.startsWith(FILE_REFERENCE)) {
-      return new ReloadingSignedTokenSource(Path.of(raw.substring(FILE_REFERENCE.length())), factory);
+    Optional<Path> keyFile = config.secretFile(JwtOption.SIGNING_KEY);
+    if (keyFile.isPresent()) {
+      return new ReloadingSignedTokenSource(keyFile.get(), factory);
     }
     Secret key = config.requireSecret(JwtOption.SIGNING_KEY, "by jwt.provider=signed");
     return factory.create(key);

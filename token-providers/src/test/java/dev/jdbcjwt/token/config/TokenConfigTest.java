@@ -1,6 +1,8 @@
 package dev.jdbcjwt.token.config;
 
+import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.providers.Redaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,5 +123,27 @@ class TokenConfigTest {
         .isEqualTo(TokenConfig.of(Map.of("jwt.token", "a", "jwt.provider", "static"), "u"))
         .isNotEqualTo(TokenConfig.of(Map.of("jwt.provider", "static", "jwt.token", "a"), "other"))
         .isNotEqualTo(TokenConfig.of(Map.of("jwt.provider", "static", "jwt.token", "b"), "u"));
+  }
+
+  @Test
+  void secretOptionsAreHeldAsSecretsAndReadOnlyThroughTheTypedGetter() throws Exception {
+    TokenConfig c = TokenConfig.of(Map.of("jwt.provider", "client-credentials", "jwt.clientSecret", "s3cr3t-value",
+        "jwt.signingKey", "file:/keys/k.pem", "jwt.clientId", "orders"), "app");
+    assertThat(c.secret(JwtOption.CLIENT_SECRET)).get().isInstanceOf(Secret.class)
+        .hasToString(Redaction.REDACTED).extracting(Secret::reveal).isEqualTo("s3cr3t-value");
+    assertThatThrownBy(() -> c.get(JwtOption.CLIENT_SECRET)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("secret()").hasMessageNotContaining("s3cr3t-value");
+    assertThatThrownBy(() -> c.secret(JwtOption.CLIENT_ID)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(c.has(JwtOption.CLIENT_SECRET)).isTrue();
+    assertThat(c.has(JwtOption.TOKEN)).isFalse();
+    assertThat(c.options()).containsOnlyKeys("jwt.provider", "jwt.clientId");
+    assertThat(c.printable()).containsEntry("jwt.clientSecret", Redaction.REDACTED)
+        .containsEntry("jwt.signingKey", "file:/keys/k.pem").containsEntry("jwt.clientId", "orders");
+    assertThat(c.revealed()).containsEntry("jwt.clientSecret", "s3cr3t-value").hasSize(4);
+    assertThat(c.secretFile(JwtOption.SIGNING_KEY)).contains(Path.of("/keys/k.pem"));
+    assertThat(c.secretFile(JwtOption.CLIENT_SECRET)).isEmpty();
+    assertThat(TokenConfig.of(c.revealed(), "app")).isEqualTo(c).hasSameHashCodeAs(c);
+    assertThat(c.with(JwtOption.CLIENT_ID, "billing").secret(JwtOption.CLIENT_SECRET).orElseThrow().reveal())
+        .isEqualTo("s3cr3t-value");
   }
 }

@@ -59,7 +59,7 @@ final class ClientAuth {
   static ClientAuth from(TokenConfig config, String provider, boolean required) throws TokenException {
     Optional<ClientID> clientId = config.get(JwtOption.CLIENT_ID).map(ClientID::new);
     Optional<Secret> secret = config.secret(JwtOption.CLIENT_SECRET);
-    boolean hasKey = config.get(JwtOption.CLIENT_ASSERTION_KEY).isPresent();
+    boolean hasKey = config.has(JwtOption.CLIENT_ASSERTION_KEY);
     if (secret.isPresent() && hasKey) {
       throw TokenException.configuration(JwtOption.CLIENT_SECRET.key() + " and "
           + JwtOption.CLIENT_ASSERTION_KEY.key() + " are both set; give one: the client authenticates either with "

@@ -37,7 +37,7 @@ public final class JwtBearerProvider implements TokenSourceProvider {
   public TokenSource create(TokenConfig config, Clock clock) throws TokenException {
     OAuthClient client = OAuthClient.from(config, NAME, clock, false, true);
     boolean fromFile = config.get(JwtOption.ASSERTION_FILE).isPresent();
-    boolean signed = config.get(JwtOption.SIGNING_KEY).isPresent();
+    boolean signed = config.has(JwtOption.SIGNING_KEY);
     if (fromFile == signed) {
       throw TokenException.configuration("jwt.provider=jwt-bearer needs exactly one of "
           + JwtOption.ASSERTION_FILE.key() + " (a file holding the signed assertion) and "

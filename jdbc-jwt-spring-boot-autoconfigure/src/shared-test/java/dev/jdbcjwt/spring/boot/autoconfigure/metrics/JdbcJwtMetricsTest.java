@@ -27,7 +27,7 @@ class JdbcJwtMetricsTest {
 
   private final FakeClock clock = new FakeClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   private final List<TokenCache> caches = new ArrayList<>();
-  private final BootJwtHikariDataSource pool = new BootJwtHikariDataSource("ordersDataSource", Map.of());
+  private final BootJwtHikariDataSource pool = new BootJwtHikariDataSource("ordersDataSource");
   private final JdbcJwtMetrics metrics = new JdbcJwtMetrics(() -> Stream.<DataSource>of(pool), () -> caches, clock);
   private final SimpleMeterRegistry registry = MeterLeakSource.watch(new SimpleMeterRegistry());
 

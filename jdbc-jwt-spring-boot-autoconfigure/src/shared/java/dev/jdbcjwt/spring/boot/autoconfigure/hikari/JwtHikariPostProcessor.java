@@ -6,8 +6,6 @@ import dev.jdbcjwt.jdbc.hikari.JwtHikari;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.spring.boot.autoconfigure.JdbcJwtProperties;
 import dev.jdbcjwt.token.TokenException;
-import dev.jdbcjwt.token.config.JwtOption;
-import dev.jdbcjwt.token.config.SecretReference;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -18,7 +16,6 @@ import org.springframework.core.Ordered;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * Makes every {@link HikariDataSource} bean whose JDBC URL starts with {@code jdbc:jwt:} expiry-aware, whoever
@@ -32,7 +29,9 @@ import java.util.TreeMap;
  *       option of the URL wins; for an application-only one the properties win);</li>
  *   <li>the bean is replaced by a {@link BootJwtHikariDataSource} with the same settings: {@code maxLifetime} and
  *       {@code keepaliveTime} tuned to the token lifetime, connections whose token expired retired on borrow, the
- *       pool soft-evicted when the database refuses a token.</li>
+ *       pool soft-evicted when the database refuses a token; when it starts, before HikariCP prints its
+ *       configuration, the {@code jwt.*} options move into the DataSource it connects through (secrets held as
+ *       {@code Secret}, printed redacted), so the running pool's configuration holds none of them.</li>
  * </ul>
  * Runs after Spring Boot has bound {@code spring.datasource.hikari.*}, and before decorating post-processors wrap the
  * DataSource. A pool that was already started (created with {@code new HikariDataSource(config)}) cannot be changed:
@@ -69,17 +68,10 @@ public class JwtHikariPostProcessor implements BeanPostProcessor, Ordered {
     }
     Map<String, String> options = properties.getIfAvailable(JdbcJwtProperties::new).optionsFor(beanName);
     validate(options, hikari, beanName);
-    Map<String, String> literalSecrets = new TreeMap<>();
     Properties pool = hikari.getDataSourceProperties();
-    options.forEach((key, value) -> {
-      if (SecretReference.isLiteralSecret(key, value)) {
-        literalSecrets.put(key, value);
-      } else if (!pool.containsKey(key)) {
-        pool.setProperty(key, value);
-      }
-    });
-    trustUrl(hikari, beanName, literalSecrets);
-    BootJwtHikariDataSource replacement = new BootJwtHikariDataSource(beanName, literalSecrets);
+    options.forEach(pool::putIfAbsent);
+    trustUrl(hikari, beanName);
+    BootJwtHikariDataSource replacement = new BootJwtHikariDataSource(beanName);
     hikari.copyStateTo(replacement);
     return replacement;
   }
@@ -87,25 +79,15 @@ public class JwtHikariPostProcessor implements BeanPostProcessor, Ordered {
   /**
    * The URL of a pool configured here is the application's configuration (spring.datasource.url, or the
    * application's own bean): trusted for this pool only, not JVM-wide. Its options move into the data source
-   * properties; for application-only ones the jdbc-jwt.* properties still win, including literal secrets that join
-   * the properties only when the pool starts.
+   * properties; for application-only ones the jdbc-jwt.* properties still win.
    */
-  private static void trustUrl(HikariDataSource hikari, String beanName, Map<String, String> literalSecrets) {
-    Properties pool = hikari.getDataSourceProperties();
-    java.util.Set<String> before = java.util.Set.copyOf(pool.stringPropertyNames());
+  private static void trustUrl(HikariDataSource hikari, String beanName) {
     try {
       JwtHikari.trustUrl(hikari);
     } catch (java.sql.SQLException e) {
       throw new BeanCreationException(beanName, "invalid JDBC URL of DataSource '" + beanName + "': "
           + e.getMessage());
     }
-    literalSecrets.keySet().forEach(key -> {
-      String fromUrl = pool.getProperty(key);
-      if (!before.contains(key) && fromUrl != null
-          && !JwtOption.forKey(key).map(o -> o.allowedFromUrl(fromUrl)).orElse(false)) {
-        pool.remove(key);
-      }
-    });
   }
 
   /** Fails the start of the application on a mistake in the jdbc-jwt.* properties, naming the option. */
