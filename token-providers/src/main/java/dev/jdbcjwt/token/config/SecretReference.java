@@ -26,13 +26,22 @@ public final class SecretReference {
    * The one answer to "is this a literal secret?": {@code key} is a {@link OptionType#SECRET} option and
    * {@code value} is the secret itself, not an {@code env:}/{@code file:} reference. Such values are warned about in
    * a URL and printed as {@code <redacted>} ({@code Redaction.option}); a reference is shown.
+   *
+   * @param key an option name
+   * @param value its value
+   * @return true for the literal value of a secret option
    */
   public static boolean isLiteralSecret(String key, String value) {
     return value != null && JwtOption.forKey(key).map(JwtOption::isSecret).orElse(false)
         && !isReference(value.strip());
   }
 
-  /** True when {@code raw} is a reference rather than the literal secret. */
+  /**
+   * True when {@code raw} is a reference rather than the literal secret.
+   *
+   * @param raw an option value, stripped
+   * @return true for {@code env:NAME} and {@code file:/path}
+   */
   public static boolean isReference(String raw) {
     return raw.startsWith(ENV) || raw.startsWith(FILE);
   }
@@ -60,7 +69,15 @@ public final class SecretReference {
       JwtOption.CLIENT_ASSERTION_KEY.key());
   private static final java.util.Set<Path> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** Reads a whole file for {@code optionKey}, with a one-line error naming the option and the path. */
+  /**
+   * Reads a whole file for {@code optionKey}, with a one-line error naming the option and the path; warns once when
+   * a private key file is readable by other users.
+   *
+   * @param optionKey the option (or command-line flag) that names the file
+   * @param path the file
+   * @return its content (UTF-8)
+   * @throws TokenException (configuration) when the file is missing or unreadable
+   */
   public static String readFile(String optionKey, Path path) throws TokenException {
     if (PRIVATE_KEY_OPTIONS.contains(optionKey)) {
       warnIfOthersCanRead(optionKey, path);

@@ -40,13 +40,24 @@ public final class TokenConfig {
    * Validates {@code options} (every key must start with {@code jwt.}): unknown names are refused with the closest
    * valid one, durations and choices are checked.
    *
+   * @param options the options by name
    * @param user the database user the token is for, or {@code null}
+   * @return the validated configuration
+   * @throws TokenException (configuration) naming the first bad option and what to write instead
    */
   public static TokenConfig of(Map<String, String> options, String user) throws TokenException {
     return of(options, user, System::getenv);
   }
 
-  /** As {@link #of(Map, String)}, reading {@code env:} references through {@code environment}. */
+  /**
+   * As {@link #of(Map, String)}, reading {@code env:} references through {@code environment}.
+   *
+   * @param options the options by name
+   * @param user the database user the token is for, or {@code null}
+   * @param environment looks up environment variables (tests pass a map's {@code get})
+   * @return the validated configuration
+   * @throws TokenException (configuration) naming the first bad option and what to write instead
+   */
   public static TokenConfig of(Map<String, String> options, String user, UnaryOperator<String> environment)
       throws TokenException {
     Map<String, String> plain = new TreeMap<>();
@@ -75,6 +86,8 @@ public final class TokenConfig {
   /**
    * The option's value, or its default.
    *
+   * @param option a non-secret option
+   * @return the value; empty when neither it nor a default is set
    * @throws IllegalArgumentException for a {@link OptionType#SECRET} option: read it with {@link #secret}
    */
   public Optional<String> get(JwtOption option) {
@@ -85,12 +98,24 @@ public final class TokenConfig {
     return v != null ? Optional.of(v) : option.defaultValue();
   }
 
-  /** Whether the option is set (not defaulted); for secret options too, without reading them. */
+  /**
+   * Whether the option is set (not defaulted); for secret options too, without reading them.
+   *
+   * @param option the option
+   * @return true when it was given
+   */
   public boolean has(JwtOption option) {
     return options.containsKey(option.key()) || secrets.containsKey(option.key());
   }
 
-  /** The option's value or default; a configuration error naming the option when there is neither. */
+  /**
+   * The option's value or default; a configuration error naming the option when there is neither.
+   *
+   * @param option a non-secret option
+   * @param forWhat what needs it, for the message (e.g. "by provider 'file'")
+   * @return the value
+   * @throws TokenException (configuration) when it is not set
+   */
   public String require(JwtOption option, String forWhat) throws TokenException {
     Optional<String> v = get(option);
     if (v.isEmpty()) {
@@ -107,19 +132,34 @@ public final class TokenConfig {
     return option.isSecret() ? "give it as env:NAME, file:/path or the value itself" : "add it to the URL or properties";
   }
 
-  /** A {@link OptionType#DURATION} option (or its default); empty when neither is set. */
+  /**
+   * A {@link OptionType#DURATION} option (or its default).
+   *
+   * @param option an option of that type
+   * @return the duration; empty when neither it nor a default is set
+   */
   public Optional<Duration> duration(JwtOption option) {
     OptionValues.expect(option, OptionType.DURATION);
     return get(option).map(Durations::parse);
   }
 
-  /** A {@link OptionType#SHARE_OR_DURATION} option (or its default); empty when neither is set. */
+  /**
+   * A {@link OptionType#SHARE_OR_DURATION} option (or its default).
+   *
+   * @param option an option of that type
+   * @return the share or duration; empty when neither it nor a default is set
+   */
   public Optional<ShareOrDuration> shareOrDuration(JwtOption option) {
     OptionValues.expect(option, OptionType.SHARE_OR_DURATION);
     return get(option).map(v -> parsed(() -> OptionValues.shareOrDuration(option.key(), v)));
   }
 
-  /** A {@link OptionType#BOOLEAN} option (or its default); {@code false} when neither is set. */
+  /**
+   * A {@link OptionType#BOOLEAN} option (or its default).
+   *
+   * @param option a boolean option
+   * @return its value; {@code false} when neither it nor a default is set
+   */
   public boolean bool(JwtOption option) {
     OptionValues.expect(option, OptionType.BOOLEAN);
     return get(option).map("true"::equals).orElse(false);
@@ -127,8 +167,12 @@ public final class TokenConfig {
 
   /**
    * A {@link OptionType#CHOICE} option (or its default) as a constant of its enum, e.g.
-   * {@code config.choice(JwtOption.ON_EXPIRY, OnExpiry.class)}; empty when neither is set.
+   * {@code config.choice(JwtOption.ON_EXPIRY, OnExpiry.class)}.
    *
+   * @param <E> the option's enum
+   * @param option a choice option
+   * @param type its {@link JwtOption#choiceType()}
+   * @return the constant; empty when neither the option nor a default is set
    * @throws IllegalArgumentException when {@code type} is not the option's {@link JwtOption#choiceType()}
    */
   public <E extends Enum<E> & OptionChoice> Optional<E> choice(JwtOption option, Class<E> type) {
@@ -136,13 +180,23 @@ public final class TokenConfig {
     return get(option).map(v -> parsed(() -> OptionValues.choice(option, type, v)));
   }
 
-  /** A {@link OptionType#PORT} option (or its default); empty when neither is set. */
+  /**
+   * A {@link OptionType#PORT} option (or its default).
+   *
+   * @param option an option of that type
+   * @return the port; empty when neither it nor a default is set
+   */
   public Optional<Integer> integer(JwtOption option) {
     OptionValues.expect(option, OptionType.PORT);
     return get(option).map(v -> parsed(() -> OptionValues.port(option.key(), v)));
   }
 
-  /** A {@link OptionType#PATH} option (or its default); empty when neither is set. */
+  /**
+   * A {@link OptionType#PATH} option (or its default).
+   *
+   * @param option an option of that type
+   * @return the path; empty when neither it nor a default is set
+   */
   public Optional<Path> path(JwtOption option) {
     OptionValues.expect(option, OptionType.PATH);
     return get(option).map(Path::of);
@@ -161,7 +215,13 @@ public final class TokenConfig {
     }
   }
 
-  /** A {@link OptionType#SECRET} option, with {@code env:} and {@code file:} references resolved. */
+  /**
+   * A {@link OptionType#SECRET} option, with {@code env:} and {@code file:} references resolved.
+   *
+   * @param option a secret option
+   * @return the secret; empty when not set
+   * @throws TokenException (configuration) when a reference names a missing variable or an unreadable file
+   */
   public Optional<Secret> secret(JwtOption option) throws TokenException {
     OptionValues.expect(option, OptionType.SECRET);
     Secret raw = secrets.get(option.key());
@@ -169,12 +229,24 @@ public final class TokenConfig {
         : Optional.of(SecretReference.resolve(option.key(), raw.reveal(), environment));
   }
 
-  /** As {@link #secret}; a configuration error naming the option when it is not set. */
+  /**
+   * As {@link #secret}; a configuration error naming the option when it is not set.
+   *
+   * @param option a secret option
+   * @param forWhat what needs it, for the message
+   * @return the secret
+   * @throws TokenException (configuration) when it is not set or its reference cannot be read
+   */
   public Secret requireSecret(JwtOption option, String forWhat) throws TokenException {
     return secret(option).orElseThrow(() -> missing(option, forWhat));
   }
 
-  /** The file a {@link OptionType#SECRET} option refers to ({@code file:/path}), for sources that watch it. */
+  /**
+   * The file a {@link OptionType#SECRET} option refers to ({@code file:/path}), for sources that watch it.
+   *
+   * @param option a secret option
+   * @return the file; empty when the option is not a {@code file:} reference
+   */
   public Optional<Path> secretFile(JwtOption option) {
     OptionValues.expect(option, OptionType.SECRET);
     return Optional.ofNullable(secrets.get(option.key())).map(Secret::reveal)
@@ -182,7 +254,12 @@ public final class TokenConfig {
         .map(raw -> Path.of(raw.substring(SecretReference.FILE.length())));
   }
 
-  /** The options under a prefix option ({@code jwt.claim.}), keyed by what follows the prefix. */
+  /**
+   * The options under a prefix option ({@code jwt.claim.}), keyed by what follows the prefix.
+   *
+   * @param prefixOption a {@link OptionType#PREFIX} option
+   * @return the values by the name after the prefix
+   */
   public Map<String, String> prefixed(JwtOption prefixOption) {
     Map<String, String> out = new TreeMap<>();
     options.forEach((k, v) -> {
@@ -193,24 +270,44 @@ public final class TokenConfig {
     return out;
   }
 
-  /** An environment variable, read through the environment this configuration was created with. */
+  /**
+   * An environment variable, read through the environment this configuration was created with.
+   *
+   * @param name the variable
+   * @return its value; empty when unset or empty
+   */
   public Optional<String> environment(String name) {
     return Optional.ofNullable(environment.apply(name)).filter(v -> !v.isEmpty());
   }
 
-  /** This configuration with {@code option} set to {@code value} (validated), e.g. to build a nested provider. */
+  /**
+   * This configuration with {@code option} set to {@code value} (validated), e.g. to build a nested provider.
+   *
+   * @param option the option to set
+   * @param value its value
+   * @return the new configuration
+   * @throws TokenException (configuration) when the value is invalid
+   */
   public TokenConfig with(JwtOption option, String value) throws TokenException {
     Map<String, String> copy = revealed();
     copy.put(option.key(), value);
     return of(copy, user, environment);
   }
 
-  /** The database user the token is for, when known. */
+  /**
+   * The database user the token is for, when known.
+   *
+   * @return the user
+   */
   public Optional<String> user() {
     return Optional.ofNullable(user);
   }
 
-  /** The options as given (not defaults), without the {@link OptionType#SECRET} ones (see {@link #secret}). */
+  /**
+   * The options as given (not defaults), without the {@link OptionType#SECRET} ones (see {@link #secret}).
+   *
+   * @return option name to value
+   */
   public Map<String, String> options() {
     return options;
   }
