@@ -232,12 +232,12 @@ public final class TokenCache implements TokenSource {
       e = entry;
       if (e != null && e.usableAt(now)) {
         entry = demand.record(e, asked, schedule);
-        if (entry.refreshAt().isBefore(e.refreshAt())) {
-          replanned(now);
-        }
+        CompletableFuture<Token> started = entry.refreshAt().isBefore(e.refreshAt()) ? replanned(now) : null;
         e = entry;
         if (e == null || !e.usableAt(now) || e.lastsAt(now, asked)) {
           flight = null;
+        } else if (started != null) {
+          flight = started;
         } else if (!outage.backingOff(now) && !closed) {
           flight = flights.joinOrStart();
         }
@@ -269,14 +269,16 @@ public final class TokenCache implements TokenSource {
     return e.token();
   }
 
-  /** The current entry's refresh moved earlier for a higher demand: refresh now, or set the timer. */
+  /** The current entry's refresh moved earlier for a higher demand: the refresh started now, or null (timer set). */
   // guarded by this
-  private void replanned(Instant now) {
+  private CompletableFuture<Token> replanned(Instant now) {
     if (refreshDue(now)) {
-      flights.joinOrStart();
-    } else if (!flights.inFlight() && outage.failures() == 0 && !closed) {
+      return flights.joinOrStart();
+    }
+    if (!flights.inFlight() && outage.failures() == 0 && !closed) {
       reschedule(Duration.between(now, entry.refreshAt()));
     }
+    return null;
   }
 
   private void refreshIfDue(Instant now) {
