@@ -27,6 +27,7 @@ public final class TokenConfig {
   private final String user;
   private final UnaryOperator<String> environment;
   private int hash; // immutable: computed once, the cache lookup on every connect hashes it
+  private TokenConfig cacheKey; // computed once (a benign race: every thread computes an equal one)
 
   private TokenConfig(Map<String, String> options, Map<String, Secret> secrets, String user,
       UnaryOperator<String> environment) {
@@ -292,6 +293,25 @@ public final class TokenConfig {
     Map<String, String> copy = revealed();
     copy.put(option.key(), value);
     return of(copy, user, environment);
+  }
+
+  /**
+   * This configuration without the options that tune single connections rather than the token
+   * ({@link JwtOption#splitsTokenCache()} false: {@code jwt.minTokenLife}): what token caches are keyed by, so that
+   * configurations differing only in those options share one cache. Returns this configuration when it has none.
+   *
+   * @return the configuration that identifies the token cache
+   */
+  public TokenConfig cacheKey() {
+    TokenConfig k = cacheKey;
+    if (k == null) {
+      Map<String, String> kept = new TreeMap<>(options);
+      kept.keySet().removeIf(key -> JwtOption.forKey(key).map(o -> !o.splitsTokenCache()).orElse(false));
+      k = kept.size() == options.size() ? this
+          : new TokenConfig(Collections.unmodifiableMap(kept), secrets, user, environment);
+      cacheKey = k;
+    }
+    return k;
   }
 
   /**
