@@ -1,93 +1,35 @@
 package dev.jdbcjwt.jdbc.e2e;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import dev.jdbcjwt.jdbc.TokenConnection;
-import dev.jdbcjwt.testing.TestIssuer;
 import dev.jdbcjwt.testing.TrustPolicy;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
-import dev.jdbcjwt.token.cache.TokenCaches;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.Properties;
+/** {@link OidcServerLoginContract} against PostgreSQL 15, which checks each token through its LDAP bridge. */
+class OidcServerLoginTest extends OidcServerLoginContract {
 
-import static org.assertj.core.api.Assertions.assertThat;
+  private PostgresServer db;
 
-/**
- * A real OAuth2/OIDC server (mock-oauth2-server) issues the tokens — discovery, client credentials with a secret and
- * with private_key_jwt, token exchange — and a real PostgreSQL trusts that server's published keys: the whole path
- * through the driver.
- */
-class OidcServerLoginTest {
-
-  static MockOAuth2Server idp;
-  static PostgresServer db;
-  static String issuer;
-
-  @BeforeAll
-  static void start() throws Exception {
-    idp = new MockOAuth2Server();
-    idp.start();
-    issuer = idp.issuerUrl("prod").toString();
-    JWKSet keys = JWKSet.load(idp.jwksUrl("prod").url());
-    db = PostgresServer.start(new TrustPolicy(keys.toPublicJWKSet(), issuer, "orders-db"));
+  @Override
+  void startDatabase(TrustPolicy policy) {
+    db = PostgresServer.start(policy);
   }
 
-  @AfterAll
-  static void stop() {
+  @Override
+  void stopDatabase() {
     db.close();
-    idp.shutdown();
-    TokenCaches.clear();
   }
 
-  static String login(String user, String options) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", user);
-    p.setProperty("jwt.issuer", String.valueOf(issuer));
-    for (String pair : options.substring(1).split("&")) { // the application's options, as connection properties
-      p.setProperty(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable", p); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_user")) {
-      rs.next();
-      assertThat(c.unwrap(TokenConnection.class).tokenSubject()).contains(user);
-      return rs.getString(1);
-    }
+  @Override
+  void createTokenUser(String name) {
+    db.createTokenUser(name);
   }
 
-  @Test
-  void clientCredentialsWithASecretThroughDiscovery() throws Exception {
-    db.createTokenUser("orders");
-    assertThat(login("orders", "&jwt.provider=client-credentials&jwt.clientId=orders"
-        + "&jwt.clientSecret=oidc-e2e-secret&jwt.scope=orders-db")).isEqualTo("orders");
+  @Override
+  String jwtUrl() {
+    return "jdbc:jwt:" + db.vendorUrl() + "?sslmode=disable";
   }
 
-  @Test
-  void clientCredentialsWithPrivateKeyJwt(@TempDir Path dir) throws Exception {
-    db.createTokenUser("reports");
-    Path key = dir.resolve("client.pem");
-    Files.writeString(key, TestIssuer.generate("client", "idp").privateKeyPem());
-    assertThat(login("reports", "&jwt.provider=client-credentials&jwt.clientId=reports"
-        + "&jwt.clientAssertionKey=file:" + key + "&jwt.scope=orders-db")).isEqualTo("reports");
-  }
-
-  @Test
-  void tokenExchangeOfAWorkloadToken(@TempDir Path dir) throws Exception {
-    db.createTokenUser("shop_orders");
-    // a Kubernetes-style workload token from another issuer, exchanged for a database-scoped one
-    Path workload = dir.resolve("token");
-    Files.writeString(workload, idp.issueToken("kubernetes", "shop_orders", "orders-exchange").serialize());
-    Path key = dir.resolve("client.pem");
-    Files.writeString(key, TestIssuer.generate("client", "idp").privateKeyPem());
-    assertThat(login("shop_orders", "&jwt.provider=token-exchange&jwt.subjectTokenFile=" + workload
-        + "&jwt.audience=orders-db&jwt.clientId=orders&jwt.clientAssertionKey=file:" + key)).isEqualTo("shop_orders");
+  @Override
+  void assertTheDatabaseCheckedTheToken(String user) {
+    org.assertj.core.api.Assertions.assertThat(db.ldapBridge().successfulBinds(user)).isEqualTo(1);
   }
 }
