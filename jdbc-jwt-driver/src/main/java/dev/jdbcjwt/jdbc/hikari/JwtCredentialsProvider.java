@@ -1,20 +1,25 @@
 package dev.jdbcjwt.jdbc.hikari;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariCredentialsProvider;
 import com.zaxxer.hikari.util.Credentials;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
+import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * HikariCP 7's credentials provider backed by a jdbc-jwt token cache, for applications that keep a plain vendor URL
  * ({@code jdbc:postgresql://…}): Hikari asks it for the user and password before every new physical connection and
- * gets the current token as the password. Connections are then the vendor's own (no expiry-aware wrapper); tune
- * {@code maxLifetime} below the token lifetime.
+ * gets the current token as the password. Connections are then the vendor's own (no expiry-aware wrapper): call
+ * {@link JwtHikari#configure(HikariConfig)} on the configuration, which tunes {@code maxLifetime} to the token lifetime
+ * and has this provider hand every new connection a token usable for its whole {@code maxLifetime}.
  *
  * <pre>
  * config.setCredentialsProvider(JwtCredentialsProvider.of("app", Map.of(
@@ -25,6 +30,7 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
 
   private final String user;
   private final TokenConfig config;
+  private volatile Duration minTokenLife = Duration.ZERO;
 
   private JwtCredentialsProvider(String user, TokenConfig config) {
     this.user = user;
@@ -49,7 +55,7 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
   public Credentials getCredentials() {
     try {
       // looked up each time (one hash lookup per physical connection): an idle cache may have been closed
-      return Credentials.of(user, TokenCacheLookup.forConfig(config).fetch().value().reveal());
+      return Credentials.of(user, fetch(cache(), minTokenLife).value().reveal());
     } catch (SQLException e) {
       throw new IllegalStateException("jdbc-jwt: no token cache for user '" + user + "': " + e.getMessage(), e);
     } catch (TokenException e) {
@@ -57,6 +63,25 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
       throw new IllegalStateException("jdbc-jwt: no token could be obtained for user '" + user + "': "
           + e.getMessage(), e);
     }
+  }
+
+  /** The cache this provider's tokens come from (looked up each time: an idle cache may have been closed). */
+  TokenCache cache() throws SQLException {
+    return TokenCacheLookup.forConfig(config);
+  }
+
+  /** Each new connection gets a token usable for at least this long ({@link JwtHikari#configure}); zero for any. */
+  void minTokenLife(Duration minTokenLife) {
+    this.minTokenLife = Objects.requireNonNull(minTokenLife, "minTokenLife");
+  }
+
+  Duration minTokenLife() {
+    return minTokenLife;
+  }
+
+  private static Token fetch(TokenCache cache, Duration minRemaining) throws TokenException {
+    // HOOK(cachelife): becomes minRemaining.isZero() ? cache.fetch() : cache.fetch(minRemaining) once merged
+    return cache.fetch();
   }
 
   @Override

@@ -1,0 +1,84 @@
+package dev.jdbcjwt.jdbc.hikari;
+
+import java.time.Duration;
+
+/**
+ * How long a pool's connections live and how much token life each new one asks for, from the token lifetime: pure
+ * arithmetic, no clock, no pool.
+ *
+ * <p>With token lifetime {@code L} ({@code exp - iat}), clock skew {@code s} and the cache's largest refresh jitter
+ * {@code J}, the cache can promise every new connection a token usable for {@code cap = L/2 - s - J} at a cost of at
+ * most two identity-provider requests per lifetime: it refreshes when that much usable life remains (jitter included),
+ * which is never before half the lifetime has passed. The pool's {@code maxLifetime} is then
+ * <pre>
+ *   M = min(configured, cap - A), never below HikariCP's 30 s floor
+ * </pre>
+ * and each new connection asks for {@code D = min(M + A, cap)} of usable token life, where {@code A} is a connect
+ * allowance ({@link #CONNECT_ALLOWANCE}): HikariCP counts {@code maxLifetime} from the end of the connect, the token
+ * was taken before it. When {@code D >= M} every connection retires at its {@code maxLifetime}, never earlier for its
+ * token; when the floor lifts {@code M} above {@code cap} (tokens shorter than about 80 s), late connections are still
+ * retired on borrow when their token expires.
+ *
+ * @param maxLifetime the pool's {@code maxLifetime}
+ * @param minTokenLife the usable token life each new connection asks for ({@code jwt.minTokenLife}); zero for none
+ * @param keepalive the pool's {@code keepaliveTime}; zero for none
+ */
+record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duration keepalive) {
+
+  /** HikariCP resets a {@code maxLifetime} below this to its default. */
+  static final Duration HIKARI_FLOOR = Duration.ofSeconds(30);
+  /** HikariCP's default {@code keepaliveTime} in 7.x; the pool never asks for more. */
+  static final Duration KEEPALIVE_DEFAULT = Duration.ofMinutes(2);
+  /** Time from taking the token to HikariCP's birth stamp of the connection (the connect itself). */
+  static final Duration CONNECT_ALLOWANCE = Duration.ofSeconds(2);
+  /** The token cache's largest refresh jitter ({@code RefreshSchedule}): a tenth of the ahead time, at most 30 s. */
+  static final Duration CACHE_MAX_JITTER = Duration.ofSeconds(30);
+
+  /**
+   * The plan for tokens living {@code lifetime} (exp - iat).
+   *
+   * @param lifetime the token lifetime; positive
+   * @param clockSkew how long before expiry a token stops being served
+   * @param maxJitter the cache's largest refresh jitter for such tokens ({@link #maxJitter})
+   * @param configured the pool's configured {@code maxLifetime}; zero for none (HikariCP's "infinite")
+   */
+  static PoolLifetimes plan(Duration lifetime, Duration clockSkew, Duration maxJitter, Duration configured) {
+    Duration cap = cap(lifetime, clockSkew, maxJitter);
+    Duration wanted = cap.minus(CONNECT_ALLOWANCE);
+    if (!configured.isZero() && configured.compareTo(wanted) < 0) {
+      wanted = configured;
+    }
+    Duration maxLifetime = wanted.compareTo(HIKARI_FLOOR) < 0 ? HIKARI_FLOOR : wanted;
+    Duration minTokenLife = min(maxLifetime.plus(CONNECT_ALLOWANCE), cap);
+    return new PoolLifetimes(maxLifetime, minTokenLife.isNegative() ? Duration.ZERO : minTokenLife,
+        keepalive(maxLifetime));
+  }
+
+  /**
+   * The most token life a cache gives a new connection at two identity-provider requests per lifetime:
+   * {@code L/2 - clockSkew - maxJitter}; zero or negative when tokens are too short for any.
+   */
+  static Duration cap(Duration lifetime, Duration clockSkew, Duration maxJitter) {
+    return lifetime.dividedBy(2).minus(clockSkew).minus(maxJitter);
+  }
+
+  /** The cache's largest refresh jitter for tokens living {@code lifetime}: a tenth of it, at most 30 s. */
+  static Duration maxJitter(Duration lifetime) {
+    return min(lifetime.dividedBy(10), CACHE_MAX_JITTER);
+  }
+
+  /** True when every connection's token outlives its {@code maxLifetime}: none is retired early for its token. */
+  boolean coversMaxLifetime() {
+    return minTokenLife.compareTo(maxLifetime) >= 0;
+  }
+
+  /** Half the lifetime, at most HikariCP's default, none when under HikariCP's 30 s keepalive minimum. */
+  private static Duration keepalive(Duration maxLifetime) {
+    Duration half = min(maxLifetime.dividedBy(2), KEEPALIVE_DEFAULT);
+    return half.compareTo(HIKARI_FLOOR) < 0 ? Duration.ZERO : half;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}
