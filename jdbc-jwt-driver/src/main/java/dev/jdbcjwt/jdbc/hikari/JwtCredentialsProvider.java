@@ -28,13 +28,25 @@ import java.util.Objects;
  */
 public final class JwtCredentialsProvider implements HikariCredentialsProvider {
 
+  /** Where the cache comes from: the driver's registry, or (tests) a given cache. */
+  interface CacheSource {
+    TokenCache get() throws SQLException;
+  }
+
   private final String user;
-  private final TokenConfig config;
+  private final String description; // the configuration's or cache's toString: no secret
+  private final CacheSource caches;
   private volatile Duration minTokenLife = Duration.ZERO;
 
-  private JwtCredentialsProvider(String user, TokenConfig config) {
+  private JwtCredentialsProvider(String user, Object described, CacheSource caches) {
     this.user = user;
-    this.config = config;
+    this.description = String.valueOf(described);
+    this.caches = caches;
+  }
+
+  /** A provider whose tokens come from {@code cache} (tests on a fake clock). */
+  static JwtCredentialsProvider over(String user, TokenCache cache) {
+    return new JwtCredentialsProvider(user, cache, () -> cache);
   }
 
   /**
@@ -48,7 +60,7 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
   public static JwtCredentialsProvider of(String user, Map<String, String> jwtOptions) throws SQLException {
     TokenConfig config = TokenCacheLookup.configOf(jwtOptions, Objects.requireNonNull(user, "user"));
     TokenCacheLookup.forConfig(config); // creates the cache, so its source is checked now
-    return new JwtCredentialsProvider(user, config);
+    return new JwtCredentialsProvider(user, config, () -> TokenCacheLookup.forConfig(config));
   }
 
   @Override
@@ -67,7 +79,7 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
 
   /** The cache this provider's tokens come from (looked up each time: an idle cache may have been closed). */
   TokenCache cache() throws SQLException {
-    return TokenCacheLookup.forConfig(config);
+    return caches.get();
   }
 
   /** Each new connection gets a token usable for at least this long ({@link JwtHikari#configure}); zero for any. */
@@ -86,6 +98,6 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
 
   @Override
   public String toString() {
-    return "JwtCredentialsProvider[user=" + user + ", " + config + "]";
+    return "JwtCredentialsProvider[user=" + user + ", " + description + "]";
   }
 }
