@@ -12,6 +12,8 @@ import java.text.ParseException;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -36,6 +38,18 @@ final class Idp {
     admin.register(post(urlEqualTo(path(scenario))).willReturn(aResponse().withTransformers("minting")
         .withTransformerParameter("subject", subject).withTransformerParameter("ttlSeconds", ttl.toSeconds())));
     return "http://127.0.0.1:" + port + path(scenario);
+  }
+
+  /**
+   * An issuer for OpenID discovery: {@code /issuer/<scenario>/.well-known/openid-configuration} names
+   * {@code /token/<scenario>} (minting tokens for {@code subject} that live {@code ttl}) as its token endpoint.
+   */
+  String issuer(String scenario, String subject, Duration ttl) {
+    String issuer = "http://127.0.0.1:" + port + "/issuer/" + scenario;
+    String endpoint = endpoint(scenario, subject, ttl);
+    admin.register(get(urlEqualTo("/issuer/" + scenario + "/.well-known/openid-configuration")).willReturn(
+        okJson("{\"issuer\":\"" + issuer + "\",\"token_endpoint\":\"" + endpoint + "\"}")));
+    return issuer;
   }
 
   /** The token requests {@code /token/<scenario>} has answered so far. */

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * How long a pool's connections live and how much token life each new one asks for, from the token lifetime: pure
- * arithmetic, no clock, no pool.
+ * arithmetic, no clock, no pool. {@link JwtHikari} applies it to HikariCP; for another pool that takes a maximum
+ * connection lifetime (DBCP2's {@code maxConnLifetimeMillis}, Agroal's {@code maxLifetime}), the same plan gives the
+ * value to configure and the {@code jwt.minTokenLife} to set.
  *
  * <p>With token lifetime {@code L} ({@code exp - iat}), clock skew {@code s} and the cache's largest refresh jitter
  * {@code J}, the cache can promise every new connection a token usable for {@code cap = L/2 - s - J} at a cost of at
@@ -23,14 +25,14 @@ import java.time.Duration;
  * @param minTokenLife the usable token life each new connection asks for ({@code jwt.minTokenLife}); zero for none
  * @param keepalive the pool's {@code keepaliveTime}; zero for none
  */
-record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duration keepalive) {
+public record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duration keepalive) {
 
   /** HikariCP resets a {@code maxLifetime} below this to its default. */
-  static final Duration HIKARI_FLOOR = Duration.ofSeconds(30);
+  public static final Duration HIKARI_FLOOR = Duration.ofSeconds(30);
   /** HikariCP's default {@code keepaliveTime} in 7.x; the pool never asks for more. */
   static final Duration KEEPALIVE_DEFAULT = Duration.ofMinutes(2);
   /** Time from taking the token to HikariCP's birth stamp of the connection (the connect itself). */
-  static final Duration CONNECT_ALLOWANCE = Duration.ofSeconds(2);
+  public static final Duration CONNECT_ALLOWANCE = Duration.ofSeconds(2);
   /** The token cache's largest refresh jitter ({@code RefreshSchedule}): a tenth of the ahead time, at most 30 s. */
   static final Duration CACHE_MAX_JITTER = Duration.ofSeconds(30);
 
@@ -41,8 +43,9 @@ record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duration keepa
    * @param clockSkew how long before expiry a token stops being served
    * @param maxJitter the cache's largest refresh jitter for such tokens ({@link #maxJitter})
    * @param configured the pool's configured {@code maxLifetime}; zero for none (HikariCP's "infinite")
+   * @return the pool's settings
    */
-  static PoolLifetimes plan(Duration lifetime, Duration clockSkew, Duration maxJitter, Duration configured) {
+  public static PoolLifetimes plan(Duration lifetime, Duration clockSkew, Duration maxJitter, Duration configured) {
     Duration cap = cap(lifetime, clockSkew, maxJitter);
     Duration wanted = cap.minus(CONNECT_ALLOWANCE);
     if (!configured.isZero() && configured.compareTo(wanted) < 0) {
@@ -57,18 +60,32 @@ record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duration keepa
   /**
    * The most token life a cache gives a new connection at two identity-provider requests per lifetime:
    * {@code L/2 - clockSkew - maxJitter}; zero or negative when tokens are too short for any.
+   *
+   * @param lifetime the token lifetime
+   * @param clockSkew how long before expiry a token stops being served
+   * @param maxJitter the cache's largest refresh jitter
+   * @return the cap
    */
-  static Duration cap(Duration lifetime, Duration clockSkew, Duration maxJitter) {
+  public static Duration cap(Duration lifetime, Duration clockSkew, Duration maxJitter) {
     return lifetime.dividedBy(2).minus(clockSkew).minus(maxJitter);
   }
 
-  /** The cache's largest refresh jitter for tokens living {@code lifetime}: a tenth of it, at most 30 s. */
-  static Duration maxJitter(Duration lifetime) {
+  /**
+   * The cache's largest refresh jitter for tokens living {@code lifetime}: a tenth of it, at most 30 s.
+   *
+   * @param lifetime the token lifetime
+   * @return the largest jitter
+   */
+  public static Duration maxJitter(Duration lifetime) {
     return min(lifetime.dividedBy(10), CACHE_MAX_JITTER);
   }
 
-  /** True when every connection's token outlives its {@code maxLifetime}: none is retired early for its token. */
-  boolean coversMaxLifetime() {
+  /**
+   * Whether every connection's token outlives its {@code maxLifetime}, so that none is retired early for its token.
+   *
+   * @return true when {@link #minTokenLife} is at least {@link #maxLifetime}
+   */
+  public boolean coversMaxLifetime() {
     return minTokenLife.compareTo(maxLifetime) >= 0;
   }
 

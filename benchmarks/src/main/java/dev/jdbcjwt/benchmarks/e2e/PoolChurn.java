@@ -1,0 +1,176 @@
+package dev.jdbcjwt.benchmarks.e2e;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import dev.jdbcjwt.benchmarks.Settings;
+import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
+import dev.jdbcjwt.testing.mariadb.MariaDbServer;
+import dev.jdbcjwt.testing.mariadb.PamDecision;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rotation churn end to end: {@code JwtHikariDataSource} over {@link #TTL} tokens against a plain HikariCP pool with
+ * one long-lived token as its static password, the same {@code maxLifetime} (what JwtHikariDataSource tuned) and the
+ * same server-side check (MariaDB auth_pam validating the JWT, about 100-200 ms of server work per login). Both pools
+ * live for the whole run, so both churn; borrowing alternates between them in windows. Logins are counted by the
+ * server (its PAM decisions per user) and by HikariCP (connections created); borrow latency p99 and p99.9, failed
+ * borrows, and identity-provider requests per token lifetime.
+ */
+final class PoolChurn {
+
+  static final Duration TTL = Duration.ofSeconds(60);
+  static final String JWT_USER = "churn_jwt";
+  static final String STATIC_USER = "churn_static";
+  static final String SCENARIO = "churn";
+  private static final int WINDOW_MILLIS = 1_000;
+
+  private PoolChurn() {
+  }
+
+  /** A pool's counts and latencies. */
+  static final class Measured {
+    final AtomicLong created = new AtomicLong();
+    final AtomicLong failedBorrows = new AtomicLong();
+    final LongList borrowNanos = new LongList();
+
+    HikariConfig track(HikariConfig c) {
+      c.setMetricsTrackerFactory((name, stats) -> new IMetricsTracker() {
+        @Override
+        public void recordConnectionCreatedMillis(long millis) {
+          created.incrementAndGet();
+        }
+      });
+      return c;
+    }
+  }
+
+  static Map<String, Object> run(Settings settings, MariaDbServer server, Idp idp) throws Exception {
+    server.createTokenUser(JWT_USER);
+    server.createTokenUser(STATIC_USER);
+    int size = settings.hikariPoolSize();
+    Measured jwt = new Measured();
+    Measured plain = new Measured();
+    String url = EndToEnd.jwtUrl("jdbc:jwt:" + server.mariadbConnectorUrl(), idp, SCENARIO, JWT_USER, TTL,
+        "&jwt.clockSkew=5s");
+    HikariConfig jc = jwt.track(config("churn-jwt", url, JWT_USER, size));
+    jc.addDataSourceProperty("jwt.clientSecret", MintingIdp.CLIENT_SECRET);
+    long idpBefore = idp.requests(SCENARIO);
+    ExecutorService threads = Executors.newFixedThreadPool(settings.hikariThreads());
+    long started = System.nanoTime();
+    try (JwtHikariDataSource jwtPool = new JwtHikariDataSource(jc)) {
+      HikariConfig pc = plain.track(config("churn-static", "jdbc:" + server.mariadbConnectorUrl(), STATIC_USER,
+          size));
+      pc.setPassword(idp.token(STATIC_USER, Duration.ofHours(3)));
+      pc.setMaxLifetime(jwtPool.getMaxLifetime());
+      pc.setKeepaliveTime(jwtPool.getKeepaliveTime());
+      try (HikariDataSource staticPool = new HikariDataSource(pc)) {
+        long end = started + Duration.ofSeconds(settings.churnSeconds()).toNanos();
+        boolean turn = false;
+        while (System.nanoTime() < end) {
+          window(turn ? jwtPool : staticPool, turn ? jwt : plain, threads, settings.hikariThreads());
+          turn = !turn;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seconds", Math.round(seconds));
+        m.put("maxLifetimeSeconds", Duration.ofMillis(jwtPool.getMaxLifetime()).toSeconds());
+        m.put("minTokenLife", jc.getDataSourceProperties().getProperty("jwt.minTokenLife"));
+        m.put("poolSize", size);
+        long jwtLogins = serverLogins(server, JWT_USER);
+        long staticLogins = serverLogins(server, STATIC_USER);
+        m.put("serverLogins", jwtLogins);
+        m.put("staticServerLogins", staticLogins);
+        m.put("hikariCreated", jwt.created.get());
+        m.put("staticHikariCreated", plain.created.get());
+        m.put("loginRatio", ratio(jwtLogins, staticLogins));
+        m.put("loginsPerMinute", Math.round(jwtLogins * 60 / seconds * 10) / 10.0);
+        m.put("staticLoginsPerMinute", Math.round(staticLogins * 60 / seconds * 10) / 10.0);
+        m.put("evictedOnBorrowForToken", jwtPool.evictedForExpiry());
+        m.put("failedBorrows", jwt.failedBorrows.get());
+        m.put("staticFailedBorrows", plain.failedBorrows.get());
+        latencies(m, "", jwt.borrowNanos.sorted());
+        latencies(m, "static", plain.borrowNanos.sorted());
+        m.put("p99Ratio", ratio((double) m.get("p99Micros"), (double) m.get("staticP99Micros")));
+        m.put("p999Ratio", ratio((double) m.get("p999Micros"), (double) m.get("staticP999Micros")));
+        m.put("idpRequestsPerLifetime", ratio((idp.requests(SCENARIO) - idpBefore) * TTL.toSeconds(), seconds));
+        return m;
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static HikariConfig config(String name, String url, String user, int size) {
+    HikariConfig c = new HikariConfig();
+    c.setPoolName(name);
+    c.setJdbcUrl(url);
+    c.setUsername(user);
+    c.setMaximumPoolSize(size);
+    c.setMinimumIdle(size);
+    c.setConnectionTimeout(30_000);
+    return c;
+  }
+
+  /** Successful logins of {@code user} the server's PAM module decided on. */
+  private static long serverLogins(MariaDbServer server, String user) {
+    return server.pamDecisions().stream().filter(d -> d.user().equals(user)).filter(PamDecision::accepted).count();
+  }
+
+  private static void latencies(Map<String, Object> m, String prefix, long[] sorted) {
+    m.put(prefix.isEmpty() ? "borrows" : prefix + "Borrows", sorted.length);
+    m.put(key(prefix, "p50Micros"), micros(Stats.percentile(sorted, 50)));
+    m.put(key(prefix, "p99Micros"), micros(Stats.percentile(sorted, 99)));
+    m.put(key(prefix, "p999Micros"), micros(Stats.percentile(sorted, 99.9)));
+  }
+
+  private static String key(String prefix, String name) {
+    return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static double micros(double nanos) {
+    return Math.round(nanos / 100.0) / 10.0;
+  }
+
+  private static double ratio(double a, double b) {
+    return b == 0 ? Double.NaN : Math.round(a / b * 1000) / 1000.0;
+  }
+
+  private static void window(HikariDataSource ds, Measured into, ExecutorService threads, int count)
+      throws Exception {
+    long deadline = System.nanoTime() + WINDOW_MILLIS * 1_000_000L;
+    List<Future<LongList>> futures = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      futures.add(threads.submit(() -> {
+        LongList local = new LongList();
+        while (System.nanoTime() < deadline) {
+          long start = System.nanoTime();
+          try (Connection c = ds.getConnection()) {
+            local.add(System.nanoTime() - start);
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
+              rs.next();
+            }
+          } catch (java.sql.SQLException e) {
+            into.failedBorrows.incrementAndGet();
+          }
+        }
+        return local;
+      }));
+    }
+    for (Future<LongList> f : futures) {
+      into.borrowNanos.addAll(f.get());
+    }
+  }
+}
