@@ -89,7 +89,7 @@ public final class JwtDriver implements Driver {
     }
     ConnectPlan plan = ConnectPlan.of(url, info, environment);
     TokenCache tokens = plan.tokens();
-    Token token = fetch(tokens);
+    Token token = fetch(tokens, plan);
     try {
       return open(plan, token);
     } catch (SQLException refused) {
@@ -98,7 +98,7 @@ public final class JwtDriver implements Driver {
       }
       // The database refused the token (revoked, key rotated): drop it and try once with a fresh one.
       tokens.invalidate(token);
-      Token fresh = fetch(tokens);
+      Token fresh = fetch(tokens, plan);
       if (fresh == token) {
         throw refusal(plan, token, refused);
       }
@@ -171,9 +171,10 @@ public final class JwtDriver implements Driver {
         + vendorError.getMessage(), vendorError);
   }
 
-  private static Token fetch(TokenCache tokens) throws SQLException {
+  /** A token with at least {@code jwt.minTokenLife} left, so that the new connection is not stale at birth. */
+  private static Token fetch(TokenCache tokens, ConnectPlan plan) throws SQLException {
     try {
-      return tokens.fetch();
+      return tokens.fetch(plan.minTokenLife());
     } catch (TokenException e) {
       throw Errors.of(e);
     }

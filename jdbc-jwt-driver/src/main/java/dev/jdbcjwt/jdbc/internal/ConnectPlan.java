@@ -2,6 +2,7 @@ package dev.jdbcjwt.jdbc.internal;
 
 import dev.jdbcjwt.jdbc.internal.postgres.PostgresHooks;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.MinTokenLife;
 import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCacheRegistry;
@@ -20,10 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything {@code connect(url, info)} works out before it opens a connection: the parsed request, the vendor
- * driver, the credential injector, the session set-up, the clock skew and the on-expiry policy. A pool passes the
- * same URL and properties on every connect, so plans are kept per URL and properties: after the first connect, the
- * driver's own work is a map lookup and a token cache hit (see docs/performance.md). At most {@value #MAX_PLANS}
- * plans are kept; beyond that the map starts over (an application with that many distinct URLs is not pooling).
+ * driver, the credential injector, the session set-up, the clock skew, the on-expiry policy and the minimum token
+ * life. A pool passes the same URL and properties on every connect, so plans are kept per URL and properties: after
+ * the first connect, the driver's own work is a map lookup and a token cache hit (see docs/performance.md). At most
+ * {@value #MAX_PLANS} plans are kept; beyond that the map starts over (an application with that many distinct URLs is
+ * not pooling).
  *
  * <p>The token cache is looked up on every connect (one hash lookup), not kept here, so that
  * {@code TokenCaches.clear()} takes effect at once. Caches and time come from the plan's
@@ -40,6 +42,7 @@ public final class ConnectPlan {
   private final SessionSetup sessionSetup;
   private final Duration clockSkew;
   private final OnExpiry onExpiry;
+  private final MinTokenLife minTokenLife;
   private final boolean needsTrustedUrl;
   private final PostgresHooks postgresHooks;
   private final TokenCacheRegistry caches;
@@ -53,6 +56,7 @@ public final class ConnectPlan {
     this.sessionSetup = SessionSetup.of(config);
     this.clockSkew = config.duration(JwtOption.CLOCK_SKEW).orElseThrow();
     this.onExpiry = config.choice(JwtOption.ON_EXPIRY, OnExpiry.class).orElseThrow();
+    this.minTokenLife = MinTokenLife.of(config.shareOrDuration(JwtOption.MIN_TOKEN_LIFE).orElseThrow());
     this.needsTrustedUrl = request.needsTrustedUrl();
     this.postgresHooks = PostgresHooks.forVendor(vendor, request.url().vendorUrl(), request.vendorProperties(),
         config.choice(JwtOption.POSTGRES_OAUTH, PostgresOAuthMode.class).orElseThrow());
@@ -127,6 +131,11 @@ public final class ConnectPlan {
 
   public OnExpiry onExpiry() {
     return onExpiry;
+  }
+
+  /** The usable life a new connection's token should have left ({@code jwt.minTokenLife}). */
+  public MinTokenLife minTokenLife() {
+    return minTokenLife;
   }
 
   /** pgjdbc's OAUTHBEARER hooks, or null when the vendor driver is not pgjdbc. */

@@ -3,6 +3,7 @@ package dev.jdbcjwt.token.cache;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.config.Durations;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,6 +17,8 @@ import java.time.Instant;
  */
 record Outage(int failures, TokenException lastError, Instant nextAttemptAt) {
 
+  private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.token");
+
   /** A healthy source. */
   static final Outage NONE = new Outage(0, null, null);
 
@@ -27,6 +30,20 @@ record Outage(int failures, TokenException lastError, Instant nextAttemptAt) {
   /** True while the source is in backoff after a failure: no attempt before {@link #nextAttemptAt}. */
   boolean backingOff(Instant now) {
     return nextAttemptAt != null && now.isBefore(nextAttemptAt);
+  }
+
+  /** Logs, once, the failure that made this state: what is still served ({@code usableFor}, null: nothing). */
+  void logFailure(String label, Duration usableFor, Duration delay) {
+    LOG.log(Level.WARNING, "jdbc-jwt: getting a token for {0} failed (attempt {1}); {2}; next attempt in {3}: {4}",
+        label, failures, usableFor != null ? "still serving the current token, usable for "
+            + Durations.format(usableFor) : "no valid token to serve", Durations.format(delay), lastError.getMessage());
+  }
+
+  /** Logs the end of this outage, if it is one. */
+  void logRecovery(String label) {
+    if (failures > 0) {
+      LOG.log(Level.INFO, "jdbc-jwt: token source for {0} recovered after {1} failed attempt(s)", label, failures);
+    }
   }
 
   /** The error for a caller with no valid token while the source backs off. */

@@ -51,6 +51,7 @@ public final class TokenCache implements TokenSource {
   private final Listeners listeners;
   private final Idleness idleness;
   private final SingleFlight flights;
+  private final Demand demand = new Demand(); // guarded by this
 
   private volatile CachedToken entry;
   private volatile Outage outage = Outage.NONE; // written under this
@@ -84,8 +85,39 @@ public final class TokenCache implements TokenSource {
     return new TokenCacheBuilder(source);
   }
 
+  /** A usable token, whatever its remaining life: {@link #fetch(MinTokenLife) fetch(MinTokenLife.NONE)}. */
   @Override
   public Token fetch() throws TokenException {
+    return fetch(MinTokenLife.NONE);
+  }
+
+  /**
+   * As {@link #fetch(MinTokenLife)} with a minimum of {@code minRemaining} (a pool's {@code maxLifetime}, say).
+   *
+   * @param minRemaining the usable life a new connection's token should have left (zero: any usable token)
+   * @return the token
+   * @throws TokenException when no usable token can be had
+   */
+  public Token fetch(Duration minRemaining) throws TokenException {
+    return fetch(MinTokenLife.of(minRemaining));
+  }
+
+  /**
+   * A token for a new connection, with at least {@code minimum} of usable life left ({@code jwt.minTokenLife}),
+   * capped at {@link MinTokenLife#cap} for the token's lifetime. The cache remembers the largest minimum asked while
+   * its current and previous tokens were served, and moves its background refresh early enough that the current token
+   * is replaced before it drops below it: in steady state this returns at once, like {@link #fetch()}. When the
+   * current token has less left (the first time a minimum is asked, or after a failed refresh), it waits for the
+   * refresh, at most {@code fetchTimeout}; if the refresh fails or times out, or the token source is backing off after
+   * a failure (then without waiting), it returns the current token, still usable, and reports
+   * {@link TokenEvent.Type#SERVED_SHORT} once per token (and logs it at DEBUG). With no usable token it behaves as
+   * {@link #fetch()}.
+   *
+   * @param minimum the usable life a new connection's token should have left
+   * @return the token
+   * @throws TokenException when no usable token can be had
+   */
+  public Token fetch(MinTokenLife minimum) throws TokenException {
     CachedToken e = entry;
     Instant now = clock.instant();
     idleness.touch(now);
@@ -93,7 +125,8 @@ public final class TokenCache implements TokenSource {
       if (e.refreshDueAt(now)) {
         refreshIfDue(now); // the timer should have done it; never wait for it here
       }
-      return e.token();
+      long asked = e.minimumMillis(minimum);
+      return asked <= e.askedMillis() && e.lastsAt(now, asked) ? e.token() : fresher(asked);
     }
     return awaitToken();
   }
@@ -190,6 +223,62 @@ public final class TokenCache implements TokenSource {
     return SingleFlight.await(flight, fetchTimeout, lastError());
   }
 
+  /** The current token if it has {@code asked} left, after recording that demand; else a fresher one if one comes. */
+  private Token fresher(long asked) throws TokenException {
+    CompletableFuture<Token> flight = null;
+    CachedToken e;
+    synchronized (this) {
+      Instant now = clock.instant();
+      e = entry;
+      if (e != null && e.usableAt(now)) {
+        entry = demand.record(e, asked, schedule);
+        if (entry.refreshAt().isBefore(e.refreshAt())) {
+          replanned(now);
+        }
+        e = entry;
+        if (e == null || !e.usableAt(now) || e.lastsAt(now, asked)) {
+          flight = null;
+        } else if (!outage.backingOff(now) && !closed) {
+          flight = flights.joinOrStart();
+        }
+      }
+    }
+    if (e == null || !e.usableAt(clock.instant())) {
+      return awaitToken();
+    }
+    if (flight == null) {
+      return e.lastsAt(clock.instant(), asked) ? e.token() : servedShort(e, null);
+    }
+    try {
+      return SingleFlight.await(flight, fetchTimeout, lastError());
+    } catch (TokenException error) {
+      if (!e.usableAt(clock.instant())) {
+        throw error;
+      }
+      return servedShort(e, error);
+    }
+  }
+
+  /** {@code e}, short of what a connect asked, after the refresh failed ({@code error}) or was not tried (null). */
+  private Token servedShort(CachedToken e, TokenException error) {
+    Optional<TokenEvent> ev;
+    synchronized (this) {
+      ev = demand.servedShort(e, label, clock.instant(), error, outage.failures());
+    }
+    ev.ifPresent(event -> listeners.emit(List.of(event)));
+    return e.token();
+  }
+
+  /** The current entry's refresh moved earlier for a higher demand: refresh now, or set the timer. */
+  // guarded by this
+  private void replanned(Instant now) {
+    if (refreshDue(now)) {
+      flights.joinOrStart();
+    } else if (!flights.inFlight() && outage.failures() == 0 && !closed) {
+      reschedule(Duration.between(now, entry.refreshAt()));
+    }
+  }
+
   private void refreshIfDue(Instant now) {
     if (outage.backingOff(now)) {
       return;
@@ -261,12 +350,12 @@ public final class TokenCache implements TokenSource {
   private void succeeded(Token token, Instant now, Duration latency, List<TokenEvent> events) {
     CachedToken old = entry;
     boolean refresh = old != null && old.usableAt(now);
-    if (outage.failures() > 0) {
-      LOG.log(Level.INFO, "jdbc-jwt: token source for {0} recovered after {1} failed attempt(s)", label,
-          outage.failures());
-    }
+    boolean onSchedule = refresh && outage.failures() == 0; // else spread: first, after an outage or invalidation
+    outage.logRecovery(label);
     outage = Outage.NONE;
-    CachedToken e = schedule.plan(token, now, random.getAsDouble());
+    demand.nextToken();
+    CachedToken e = schedule.plan(token, new RefreshSchedule.Arrival(now, random.getAsDouble(), !onSchedule),
+        demand.recentMillis());
     entry = e;
     reschedule(e.refreshes() ? Duration.between(now, e.refreshAt()) : null);
     events.add(event(refresh ? TokenEvent.Type.REFRESHED : TokenEvent.Type.FETCHED, now, token, latency));
@@ -279,10 +368,7 @@ public final class TokenCache implements TokenSource {
     Duration delay = retry.afterFailure(outage.failures() + 1, now, serving ? e.usableUntil() : null, random);
     outage = outage.failed(error, now, delay);
     reschedule(serving ? delay : null);
-    LOG.log(Level.WARNING, "jdbc-jwt: getting a token for {0} failed (attempt {1}); {2}; next attempt in {3}: {4}",
-        label, outage.failures(), serving ? "still serving the current token, usable for "
-            + Durations.format(Duration.between(now, e.usableUntil())) : "no valid token to serve",
-        Durations.format(delay), error.getMessage());
+    outage.logFailure(label, serving ? Duration.between(now, e.usableUntil()) : null, delay);
     events.add(new TokenEvent(TokenEvent.Type.REFRESH_FAILED, label, now,
         serving ? Optional.of(e.token()) : Optional.empty(), Optional.of(error), outage.failures(), delay, latency));
   }

@@ -87,12 +87,18 @@ public final class TokenCacheRegistry {
 
   /**
    * The shared cache for {@code config}, created (and its source validated) on first use or after it closed.
+   * Configurations with equal {@link TokenConfig#cacheKey() cache keys} (differing only in connection-level options
+   * such as {@code jwt.minTokenLife}) share one cache.
    *
    * @param config the token configuration
    * @return its cache
    * @throws TokenException (CONFIGURATION) when the configuration names no usable source
    */
   public TokenCache forConfig(TokenConfig config) throws TokenException {
+    return forKey(config.cacheKey());
+  }
+
+  private TokenCache forKey(TokenConfig config) throws TokenException {
     TokenCache cache = caches.get(config);
     if (cache != null && !cache.isClosed()) {
       return cache;
@@ -205,7 +211,8 @@ public final class TokenCacheRegistry {
    * @param listener receives its events
    */
   public void watch(TokenConfig config, TokenListener listener) {
-    watchers.computeIfAbsent(config, c -> new CopyOnWriteArrayList<>()).add(Objects.requireNonNull(listener));
+    watchers.computeIfAbsent(config.cacheKey(), c -> new CopyOnWriteArrayList<>())
+        .add(Objects.requireNonNull(listener));
   }
 
   /**
@@ -215,7 +222,7 @@ public final class TokenCacheRegistry {
    * @param listener the listener to remove
    */
   public void unwatch(TokenConfig config, TokenListener listener) {
-    watchers.computeIfPresent(config, (c, list) -> {
+    watchers.computeIfPresent(config.cacheKey(), (c, list) -> {
       list.remove(listener);
       return list.isEmpty() ? null : list;
     });

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param cache the cache's label (provider and user; never a secret)
  * @param at when it happened
  * @param token the token concerned: the new one for FETCHED/REFRESHED, the old one for EXPIRED/INVALIDATED, the
- *     still-served one (if any) for REFRESH_FAILED
- * @param error the failure, for REFRESH_FAILED
+ *     still-served one (if any) for REFRESH_FAILED, the one served for SERVED_SHORT
+ * @param error the failure, for REFRESH_FAILED (and SERVED_SHORT after a failed refresh)
  * @param attempt the number of consecutive failures, for REFRESH_FAILED
  * @param nextAttemptIn the delay before the next attempt, for REFRESH_FAILED
  * @param latency how long the token source took, for FETCHED, REFRESHED and REFRESH_FAILED
@@ -35,6 +35,12 @@ public record TokenEvent(Type type, String cache, Instant at, Optional<Token> to
     /** The current token expired before a new one could be had. */
     EXPIRED,
     /** The current token was dropped because the database refused it. */
-    INVALIDATED
+    INVALIDATED,
+    /**
+     * A connect asked for a token with more usable life left than the current one has ({@code jwt.minTokenLife}), and
+     * no fresher token came (the refresh failed, timed out, or the source is backing off after a failure), so it got
+     * the current one, still usable; reported once per token. {@code error} is the refresh's failure, if it failed.
+     */
+    SERVED_SHORT
   }
 }

@@ -30,6 +30,14 @@ public enum JwtOption {
   REFRESH_AHEAD(Origin.URL_ALLOWED, "jwt.refreshAhead", Group.COMMON, OptionType.SHARE_OR_DURATION, "25%",
       "Refresh the token in the background when this share of its lifetime (e.g. 25%) or this duration (e.g. 2m) "
           + "remains; connections keep using the current token meanwhile."),
+  MIN_TOKEN_LIFE(Origin.URL_ALLOWED, "jwt.minTokenLife", Group.COMMON, OptionType.SHARE_OR_DURATION, "10%",
+      "A new connection never logs in with a token that stays usable for less than this share of its usable "
+          + "lifetime (e.g. 10%) or this duration (e.g. 7m, a pool's maxLifetime); when the current token has less "
+          + "left, the connect waits for the refresh (at most jwt.fetchTimeout) and the background refresh moves "
+          + "early enough that it rarely has to. If the identity provider fails, the still-usable token is used. "
+          + "Capped at half the token's lifetime less jwt.clockSkew and the refresh jitter, so that it costs at "
+          + "most two token requests per lifetime; 0s turns it off. Connections sharing a token configuration "
+          + "share its cache whatever this says."),
   ON_EXPIRY(Origin.URL_ALLOWED, "jwt.onExpiry", Group.COMMON, OnExpiry.class, "evict",
       "What happens to a connection when its token expires: evict (isValid() turns false, so pools replace it; a "
           + "holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none."),
@@ -325,6 +333,17 @@ public enum JwtOption {
 
   public boolean isSecret() {
     return type == OptionType.SECRET;
+  }
+
+  /**
+   * Whether configurations that differ in this option get token caches of their own. False only for options that
+   * tune single connections, not the token ({@code jwt.minTokenLife}): connections that ask different minimums of the
+   * same token share one cache ({@link TokenConfig#cacheKey()}).
+   *
+   * @return true when the option is part of a token cache's identity
+   */
+  public boolean splitsTokenCache() {
+    return this != MIN_TOKEN_LIFE;
   }
 
   /** Where this option may come from, as declared. */

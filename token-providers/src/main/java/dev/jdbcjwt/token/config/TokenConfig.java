@@ -24,6 +24,7 @@ public final class TokenConfig {
   private final String user;
   private final UnaryOperator<String> environment;
   private int hash; // immutable: computed once, the cache lookup on every connect hashes it
+  private TokenConfig cacheKey; // computed once (a benign race: every thread computes an equal one)
 
   private TokenConfig(Map<String, String> options, String user, UnaryOperator<String> environment) {
     this.options = options;
@@ -166,6 +167,25 @@ public final class TokenConfig {
     Map<String, String> copy = new TreeMap<>(options);
     copy.put(option.key(), value);
     return of(copy, user, environment);
+  }
+
+  /**
+   * This configuration without the options that tune single connections rather than the token
+   * ({@link JwtOption#splitsTokenCache()} false: {@code jwt.minTokenLife}): what token caches are keyed by, so that
+   * configurations differing only in those options share one cache. Returns this configuration when it has none.
+   *
+   * @return the configuration that identifies the token cache
+   */
+  public TokenConfig cacheKey() {
+    TokenConfig k = cacheKey;
+    if (k == null) {
+      Map<String, String> kept = new TreeMap<>(options);
+      kept.keySet().removeIf(key -> JwtOption.forKey(key).map(o -> !o.splitsTokenCache()).orElse(false));
+      k = kept.size() == options.size() ? this
+          : new TokenConfig(Collections.unmodifiableMap(kept), user, environment);
+      cacheKey = k;
+    }
+    return k;
   }
 
   /** The database user the token is for, when known. */

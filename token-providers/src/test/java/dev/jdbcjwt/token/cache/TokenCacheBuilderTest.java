@@ -26,8 +26,8 @@ class TokenCacheBuilderTest {
     TokenCache cache = TokenCache.builder(source).time(fake).build();
     assertThat(cache.fetch().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
     assertThat(executed).hasSize(1);
-    // 25% of the usable 9m30s ahead, less half of the largest jitter (14.25 s)
-    assertThat(time.pending()).containsExactly(Duration.ofMillis(427_500 - 7_125));
+    // a first token is spread: 25% of the usable 9m30s ahead, less half of the later half of the 7m7.5s to due
+    assertThat(time.pending()).containsExactly(Duration.ofMillis(427_500 - 106_875));
     time.advance(time.pending().get(0));
     assertThat(source.calls).hasValue(2);
   }

@@ -69,11 +69,36 @@ class TokenCacheTest {
   }
 
   @Test
-  void jitterMovesTheRefreshEarlierByAtMostATenthOfTheAheadTime() throws Exception {
+  void aFirstTokenIsRefreshedOverTheLaterHalfOfTheTimeToDue() throws Exception {
     builder().random(() -> 0.999_999).build().fetch();
+    Duration due = Duration.ofMillis(570_000 - 142_500);
+    assertThat(time.pending().get(0)).isLessThan(due.dividedBy(2).plusMillis(1))
+        .isGreaterThanOrEqualTo(due.dividedBy(2));
+  }
+
+  @Test
+  void anOnScheduleRefreshIsJitteredEarlierByAtMostATenthOfTheAheadTime() throws Exception {
+    builder().random(() -> 0.999_999).build().fetch();
+    time.advance(time.pending().get(0)); // the first token's spread refresh
+    assertThat(eventTypes()).containsExactly(TokenEvent.Type.FETCHED, TokenEvent.Type.REFRESHED);
     Duration base = Duration.ofMillis(570_000 - 142_500);
     Duration jittered = time.pending().get(0);
     assertThat(jittered).isLessThan(base).isGreaterThanOrEqualTo(base.minusMillis(14_250));
+  }
+
+  @Test
+  void aTokenAfterAnOutageIsSpreadAgain() throws Exception {
+    TokenCache cache = builder().random(() -> 0.999_999).build();
+    cache.fetch();
+    time.advance(time.pending().get(0));
+    source.failure = TokenException.unavailable("HTTP 503", null);
+    time.advance(time.pending().get(0)); // the on-schedule refresh fails; the retry comes 1 s later
+    source.failure = null;
+    time.advance(Duration.ofSeconds(1));
+    assertThat(eventTypes()).containsExactly(TokenEvent.Type.FETCHED, TokenEvent.Type.REFRESHED,
+        TokenEvent.Type.REFRESH_FAILED, TokenEvent.Type.REFRESHED);
+    Duration due = Duration.ofMillis(570_000 - 142_500);
+    assertThat(time.pending().get(0)).isLessThan(due.dividedBy(2).plusMillis(1));
   }
 
   @Test
@@ -81,6 +106,7 @@ class TokenCacheTest {
     CountingSource longLived = new CountingSource(time, Duration.ofHours(12));
     TokenCache.builder(longLived).clock(time).scheduler(time).executor(Runnable::run).random(() -> 0.999_999)
         .build().fetch();
+    time.advance(time.pending().get(0)); // the first token's spread refresh
     Duration usable = Duration.ofHours(12).minusSeconds(30);
     Duration base = usable.minus(usable.dividedBy(4));
     assertThat(time.pending().get(0)).isGreaterThanOrEqualTo(base.minusSeconds(30)).isLessThan(base);
@@ -111,7 +137,8 @@ class TokenCacheTest {
     assertThat(first).isPositive();
     time.advance(first);
     assertThat(source.calls).hasValue(2);
-    assertThat(time.pending()).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(first.dividedBy(2)));
+    assertThat(time.pending())
+        .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(RefreshSchedule.MIN_REFRESH_DELAY));
   }
 
   @Test

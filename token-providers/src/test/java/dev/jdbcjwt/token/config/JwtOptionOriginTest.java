@@ -13,8 +13,8 @@ class JwtOptionOriginTest {
 
   /** Changing this list is a security decision: docs/security.md explains each entry. */
   private static final Set<String> URL_ALLOWED = Set.of("jwt.userClaim", "jwt.clockSkew", "jwt.refreshAhead",
-      "jwt.onExpiry", "jwt.fetchTimeout", "jwt.roleClaim", "jwt.sessionClaims", "jwt.token", "jwt.httpTimeout",
-      "jwt.postgresOAuth");
+      "jwt.minTokenLife", "jwt.onExpiry", "jwt.fetchTimeout", "jwt.roleClaim", "jwt.sessionClaims", "jwt.token",
+      "jwt.httpTimeout", "jwt.postgresOAuth");
 
   @Test
   void onlyHarmlessTuningAndALiteralTokenMayComeFromAUrl() {
