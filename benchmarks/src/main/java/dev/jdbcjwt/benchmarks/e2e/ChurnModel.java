@@ -52,8 +52,7 @@ final class ChurnModel {
     TokenCache cache = TokenCache.builder(source).label("churn-model").clockSkew(SKEW)
         .time(new Timekeeper(clock, scheduler, Runnable::run, jitter::nextDouble)).build();
     cache.fetch();
-    PoolLifetimes plan = PoolLifetimes.plan(lifetime, SKEW, PoolLifetimes.maxJitter(lifetime),
-        Duration.ofMinutes(30));
+    PoolLifetimes plan = PoolLifetimes.plan(lifetime, SKEW, Duration.ofMinutes(30));
     Duration min = plan.minTokenLife();
     HikariPoolModel pool = new HikariPoolModel(clock, POOL, plan.maxLifetime(), CONNECT, true, SEED, () -> {
       try {
@@ -82,8 +81,7 @@ final class ChurnModel {
 
   /** A connect of JwtHikariDataSource: the driver asks the cache for jwt.minTokenLife. */
   private static Token fetch(TokenCache cache, Duration minRemaining) throws TokenException {
-    // HOOK(cachelife): becomes cache.fetch(minRemaining) once TokenCache.fetch(Duration) is merged
-    return cache.fetch();
+    return cache.fetch(minRemaining);
   }
 
   private static double round(double v) {

@@ -92,8 +92,7 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
   }
 
   private static Token fetch(TokenCache cache, Duration minRemaining) throws TokenException {
-    // HOOK(cachelife): becomes minRemaining.isZero() ? cache.fetch() : cache.fetch(minRemaining) once merged
-    return cache.fetch();
+    return cache.fetch(minRemaining);
   }
 
   @Override

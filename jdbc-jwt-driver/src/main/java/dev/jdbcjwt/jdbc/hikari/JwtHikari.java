@@ -52,8 +52,8 @@ public final class JwtHikari {
    * @throws SQLException (HY000) for bad options, (08001) when no token can be obtained
    */
   public static HikariConfig configure(HikariConfig config) throws SQLException {
-    TokenCache cache = config.getCredentialsProvider() instanceof JwtCredentialsProvider provider ? provider.cache()
-        : TokenCacheLookup.forUrl(config.getJdbcUrl(), connectionProperties(config));
+    TokenCache ours = CredentialsProviderRoute.cacheOf(config);
+    TokenCache cache = ours != null ? ours : TokenCacheLookup.forUrl(config.getJdbcUrl(), connectionProperties(config));
     try {
       Token token = cache.fetch();
       apply(config, token, cache.clockSkew(), Clock.systemUTC().instant());
@@ -76,8 +76,7 @@ public final class JwtHikari {
     }
     Instant issued = token.issuedAt().filter(i -> !i.isAfter(now)).orElse(now);
     Duration lifetime = Duration.between(issued, token.expiresAt());
-    PoolLifetimes plan = PoolLifetimes.plan(lifetime, clockSkew, PoolLifetimes.maxJitter(lifetime),
-        Duration.ofMillis(config.getMaxLifetime()));
+    PoolLifetimes plan = PoolLifetimes.plan(lifetime, clockSkew, Duration.ofMillis(config.getMaxLifetime()));
     config.setMaxLifetime(plan.maxLifetime().toMillis());
     config.setKeepaliveTime(plan.keepalive().toMillis());
     askMinTokenLife(config, plan.minTokenLife());
@@ -98,9 +97,8 @@ public final class JwtHikari {
    * unless the application set that option itself; through the credentials provider when the pool has ours.
    */
   private static void askMinTokenLife(HikariConfig config, Duration minTokenLife) {
-    if (config.getCredentialsProvider() instanceof JwtCredentialsProvider provider) {
-      provider.minTokenLife(minTokenLife);
-    } else if (!minTokenLife.isZero() && !config.getDataSourceProperties().containsKey(MIN_TOKEN_LIFE)) {
+    if (!CredentialsProviderRoute.askMinTokenLife(config, minTokenLife) && !minTokenLife.isZero()
+        && !config.getDataSourceProperties().containsKey(MIN_TOKEN_LIFE)) {
       config.addDataSourceProperty(MIN_TOKEN_LIFE, minTokenLife.toSeconds() + "s");
     }
   }

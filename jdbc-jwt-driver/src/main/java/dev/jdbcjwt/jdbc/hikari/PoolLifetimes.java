@@ -1,5 +1,7 @@
 package dev.jdbcjwt.jdbc.hikari;
 
+import dev.jdbcjwt.token.cache.MinTokenLife;
+
 import java.time.Duration;
 
 /**
@@ -8,10 +10,11 @@ import java.time.Duration;
  * connection lifetime (DBCP2's {@code maxConnLifetimeMillis}, Agroal's {@code maxLifetime}), the same plan gives the
  * value to configure and the {@code jwt.minTokenLife} to set.
  *
- * <p>With token lifetime {@code L} ({@code exp - iat}), clock skew {@code s} and the cache's largest refresh jitter
- * {@code J}, the cache can promise every new connection a token usable for {@code cap = L/2 - s - J} at a cost of at
- * most two identity-provider requests per lifetime: it refreshes when that much usable life remains (jitter included),
- * which is never before half the lifetime has passed. The pool's {@code maxLifetime} is then
+ * <p>With token lifetime {@code L} ({@code exp - iat}) and clock skew {@code s}, the token cache can promise every new
+ * connection a token usable for {@code cap} ({@link MinTokenLife#cap}: {@code X - min(X/10, 30 s)} with
+ * {@code X = L/2 - s}) at a cost of at most two identity-provider requests per lifetime: it refreshes when that much
+ * usable life remains (its jitter included), which is never before half the lifetime has passed. The pool's
+ * {@code maxLifetime} is then
  * <pre>
  *   M = min(configured, cap - A), never below HikariCP's 30 s floor
  * </pre>
@@ -33,51 +36,23 @@ public record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duratio
   static final Duration KEEPALIVE_DEFAULT = Duration.ofMinutes(2);
   /** Time from taking the token to HikariCP's birth stamp of the connection (the connect itself). */
   public static final Duration CONNECT_ALLOWANCE = Duration.ofSeconds(2);
-  /** The token cache's largest refresh jitter ({@code RefreshSchedule}): a tenth of the ahead time, at most 30 s. */
-  static final Duration CACHE_MAX_JITTER = Duration.ofSeconds(30);
 
   /**
    * The plan for tokens living {@code lifetime} (exp - iat).
    *
    * @param lifetime the token lifetime; positive
    * @param clockSkew how long before expiry a token stops being served
-   * @param maxJitter the cache's largest refresh jitter for such tokens ({@link #maxJitter})
    * @param configured the pool's configured {@code maxLifetime}; zero for none (HikariCP's "infinite")
    * @return the pool's settings
    */
-  public static PoolLifetimes plan(Duration lifetime, Duration clockSkew, Duration maxJitter, Duration configured) {
-    Duration cap = cap(lifetime, clockSkew, maxJitter);
+  public static PoolLifetimes plan(Duration lifetime, Duration clockSkew, Duration configured) {
+    Duration cap = MinTokenLife.cap(lifetime, clockSkew);
     Duration wanted = cap.minus(CONNECT_ALLOWANCE);
     if (!configured.isZero() && configured.compareTo(wanted) < 0) {
       wanted = configured;
     }
     Duration maxLifetime = wanted.compareTo(HIKARI_FLOOR) < 0 ? HIKARI_FLOOR : wanted;
-    Duration minTokenLife = min(maxLifetime.plus(CONNECT_ALLOWANCE), cap);
-    return new PoolLifetimes(maxLifetime, minTokenLife.isNegative() ? Duration.ZERO : minTokenLife,
-        keepalive(maxLifetime));
-  }
-
-  /**
-   * The most token life a cache gives a new connection at two identity-provider requests per lifetime:
-   * {@code L/2 - clockSkew - maxJitter}; zero or negative when tokens are too short for any.
-   *
-   * @param lifetime the token lifetime
-   * @param clockSkew how long before expiry a token stops being served
-   * @param maxJitter the cache's largest refresh jitter
-   * @return the cap
-   */
-  public static Duration cap(Duration lifetime, Duration clockSkew, Duration maxJitter) {
-    return lifetime.dividedBy(2).minus(clockSkew).minus(maxJitter);
-  }
-
-  /**
-   * The cache's largest refresh jitter for tokens living {@code lifetime}: a tenth of it, at most 30 s.
-   *
-   * @param lifetime the token lifetime
-   * @return the largest jitter
-   */
-  public static Duration maxJitter(Duration lifetime) {
-    return min(lifetime.dividedBy(10), CACHE_MAX_JITTER);
+    return new PoolLifetimes(maxLifetime, min(maxLifetime.plus(CONNECT_ALLOWANCE), cap), keepalive(maxLifetime));
   }
 
   /**

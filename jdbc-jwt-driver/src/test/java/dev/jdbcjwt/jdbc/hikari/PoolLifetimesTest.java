@@ -1,5 +1,6 @@
 package dev.jdbcjwt.jdbc.hikari;
 
+import dev.jdbcjwt.token.cache.MinTokenLife;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -13,14 +14,13 @@ class PoolLifetimesTest {
 
   private static PoolLifetimes plan(long lifetimeSeconds, long skewSeconds, long configuredSeconds) {
     Duration lifetime = Duration.ofSeconds(lifetimeSeconds);
-    return PoolLifetimes.plan(lifetime, Duration.ofSeconds(skewSeconds), PoolLifetimes.maxJitter(lifetime),
-        Duration.ofSeconds(configuredSeconds));
+    return PoolLifetimes.plan(lifetime, Duration.ofSeconds(skewSeconds), Duration.ofSeconds(configuredSeconds));
   }
 
   @Test
   void fifteenMinuteTokensGiveHalfTheLifeLessSkewJitterAndTheConnectAllowance() {
     PoolLifetimes p = plan(900, 30, 1800);
-    // cap = 450 - 30 - 30 = 390 s
+    // cap = X - min(X/10, 30 s), X = 450 - 30 s skew = 420 s: 390 s
     assertThat(p.maxLifetime()).isEqualTo(Duration.ofSeconds(388));
     assertThat(p.minTokenLife()).isEqualTo(Duration.ofSeconds(390));
     assertThat(p.keepalive()).isEqualTo(Duration.ofMinutes(2));
@@ -37,9 +37,9 @@ class PoolLifetimesTest {
   @Test
   void sixtySecondTokensGetTheFloorAndOnlyWhatTheCacheCanGive() {
     PoolLifetimes p = plan(60, 5, 1800);
-    // cap = 30 - 5 - 6 = 19 s: below the 30 s floor, so late connections still retire on borrow
+    // X = 30 - 5 = 25 s, cap = 22.5 s: below the 30 s floor, so late connections still retire on borrow
     assertThat(p.maxLifetime()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(p.minTokenLife()).isEqualTo(Duration.ofSeconds(19));
+    assertThat(p.minTokenLife()).isEqualTo(Duration.ofMillis(22_500));
     assertThat(p.keepalive()).isZero();
     assertThat(p.coversMaxLifetime()).isFalse();
   }
@@ -54,7 +54,7 @@ class PoolLifetimesTest {
   @Test
   void noConfiguredMaxLifetimeTakesTheCap() {
     PoolLifetimes p = plan(7200, 30, 0);
-    assertThat(p.maxLifetime()).isEqualTo(Duration.ofSeconds(3600 - 60 - 2));
+    assertThat(p.maxLifetime()).isEqualTo(Duration.ofSeconds(3600 - 30 - 30 - 2));
   }
 
   @Property
@@ -74,14 +74,14 @@ class PoolLifetimesTest {
     PoolLifetimes p = plan(lifetime, skew, configured);
     assertThat(p.minTokenLife().isNegative()).isFalse();
     assertThat(p.minTokenLife()).isLessThanOrEqualTo(p.maxLifetime().plus(PoolLifetimes.CONNECT_ALLOWANCE));
-    Duration cap = PoolLifetimes.cap(l, Duration.ofSeconds(skew), PoolLifetimes.maxJitter(l));
-    assertThat(p.minTokenLife()).isLessThanOrEqualTo(cap.isNegative() ? Duration.ZERO : cap);
+    assertThat(p.minTokenLife()).isLessThanOrEqualTo(MinTokenLife.cap(l, Duration.ofSeconds(skew)));
     assertThat(p.keepalive().isZero() || p.keepalive().compareTo(p.maxLifetime()) < 0).isTrue();
   }
 
   /**
-   * A cache that refreshes when the minimum (plus at most the jitter) of usable life remains gets each fresh token at
-   * least half a lifetime after the last one: at most two identity-provider requests per lifetime.
+   * A cache that refreshes when the minimum of usable life remains, moved earlier by at most its on-schedule jitter
+   * (a tenth of that, at most 30 s), gets each fresh token at least half a lifetime after the last one: at most two
+   * identity-provider requests per lifetime.
    */
   @Property
   void theMinimumCostsAtMostTwoRequestsPerLifetime(
@@ -93,7 +93,9 @@ class PoolLifetimesTest {
       return;
     }
     Duration usable = l.minusSeconds(skew);
-    Duration refreshedAfter = usable.minus(p.minTokenLife()).minus(PoolLifetimes.maxJitter(l));
+    Duration jitter = p.minTokenLife().dividedBy(10).compareTo(Duration.ofSeconds(30)) < 0
+        ? p.minTokenLife().dividedBy(10) : Duration.ofSeconds(30);
+    Duration refreshedAfter = usable.minus(p.minTokenLife()).minus(jitter);
     assertThat(refreshedAfter.multipliedBy(2)).isGreaterThanOrEqualTo(l);
   }
 

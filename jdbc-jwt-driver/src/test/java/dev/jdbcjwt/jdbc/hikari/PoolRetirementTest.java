@@ -89,8 +89,7 @@ class PoolRetirementTest {
 
   /** The login of a jdbc:jwt: connection: the driver asks the cache for jwt.minTokenLife (TokenCache.fetch). */
   private static Token fetch(TokenCache cache, Duration minRemaining) throws TokenException {
-    // HOOK(cachelife): becomes cache.fetch(minRemaining) once merged
-    return cache.fetch();
+    return cache.fetch(minRemaining);
   }
 
   private static Instant usableUntil(Token t) {
@@ -168,7 +167,7 @@ class PoolRetirementTest {
 
   /**
    * 60 s tokens are too short for both: HikariCP's 30 s floor is above what a cache can promise at two requests per
-   * lifetime (30 s - 5 s skew - 6 s jitter), so connections opened late in a token's life still retire on borrow at
+   * lifetime (25 s - 2.5 s jitter: 22.5 s), so connections opened late in a token's life still retire on borrow at
    * its expiry. The identity-provider bound holds, and every borrow is served.
    */
   @Test
