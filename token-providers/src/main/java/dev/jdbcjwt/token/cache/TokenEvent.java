@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param at when it happened
  * @param token the token concerned: the new one for FETCHED/REFRESHED, the old one for EXPIRED/INVALIDATED, the
  *     still-served one (if any) for REFRESH_FAILED, the one served for SERVED_SHORT
- * @param error the failure, for REFRESH_FAILED (and SERVED_SHORT after a failed refresh)
+ * @param error the failure, for REFRESH_FAILED (and SERVED_SHORT after a failed or timed-out refresh)
  * @param attempt the number of consecutive failures, for REFRESH_FAILED
  * @param nextAttemptIn the delay before the next attempt, for REFRESH_FAILED
  * @param latency how long the token source took, for FETCHED, REFRESHED and REFRESH_FAILED
@@ -39,7 +39,8 @@ public record TokenEvent(Type type, String cache, Instant at, Optional<Token> to
     /**
      * A connect asked for a token with more usable life left than the current one has ({@code jwt.minTokenLife}), and
      * no fresher token came (the refresh failed, timed out, or the source is backing off after a failure), so it got
-     * the current one, still usable; reported once per token. {@code error} is the refresh's failure, if it failed.
+     * the current one, still usable; reported once per token. {@code error} is the refresh's failure or timeout, if it
+     * was tried.
      */
     SERVED_SHORT
   }
