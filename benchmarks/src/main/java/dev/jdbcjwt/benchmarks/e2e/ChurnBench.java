@@ -1,12 +1,15 @@
 package dev.jdbcjwt.benchmarks.e2e;
 
 import dev.jdbcjwt.benchmarks.Settings;
+import dev.jdbcjwt.benchmarks.fleet.FleetSimulation;
 import dev.jdbcjwt.benchmarks.report.Results;
 import dev.jdbcjwt.benchmarks.report.Skip;
 import dev.jdbcjwt.testing.mariadb.MariaDbServer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,11 +56,31 @@ final class ChurnBench {
   }
 
   /**
-   * HOOK(cachelife): the fleet simulation (10,000 caches started within 10 s, 15 min tokens) lives in
-   * {@code benchmarks/.../fleet/} on the cachelife branch; once merged, its curve and peak/mean go here as
-   * {@code churn.fleet} ({@code peakToMean}, {@code curve}).
+   * The fleet simulation ({@link FleetSimulation}, on its own clock): 10,000 caches started within 10 s, 15-minute
+   * tokens, five lifetimes; the curve (requests per 10 s window, summed per minute to keep the report short) and the
+   * peak-to-mean ratio after the second lifetime, with the previous refresh rule's for comparison.
    */
   private static void fleet(Map<String, Object> churn) {
-    churn.put("fleet", Map.of("status", "not merged: the fleet simulation comes from the cachelife branch"));
+    FleetSimulation.Result now = FleetSimulation.issue17Fleet(17);
+    FleetSimulation.Result before = FleetSimulation.previousRule(10_000, Duration.ofSeconds(10),
+        Duration.ofMinutes(15), 5, 17);
+    Duration from = now.lifetime().multipliedBy(2);
+    Map<String, Object> fleet = new LinkedHashMap<>();
+    fleet.put("caches", now.caches());
+    fleet.put("peakToMean", Math.round(now.peakToMean(from) * 100) / 100.0);
+    fleet.put("previousRulePeakToMean", Math.round(before.peakToMean(from) * 100) / 100.0);
+    fleet.put("requests", now.total());
+    fleet.put("requestsPerMinute", perMinute(now.requestsPerWindow()));
+    churn.put("fleet", fleet);
+  }
+
+  private static List<Integer> perMinute(List<Integer> perWindow) {
+    int per = (int) (Duration.ofMinutes(1).toMillis() / FleetSimulation.WINDOW.toMillis());
+    List<Integer> minutes = new ArrayList<>();
+    for (int i = 0; i < perWindow.size(); i += per) {
+      minutes.add(perWindow.subList(i, Math.min(perWindow.size(), i + per)).stream().mapToInt(Integer::intValue)
+          .sum());
+    }
+    return minutes;
   }
 }
