@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The {@code churn} section (issue 17, rotation without churn): logins per minute and borrow latency of
  * {@code JwtHikariDataSource} against a static-password pool with the same {@code maxLifetime} and server-side check
- * ({@link PoolChurn}, MariaDB, 60 s tokens), the same on the fake clock for 15 min and 60 s tokens ({@link ChurnModel}),
+ * ({@link PoolChurn}, MariaDB, 60 s tokens), the same on the fake clock for 15 min and 60 s tokens
+ * ({@link ChurnModel}),
  * identity-provider requests per token lifetime, the fleet simulation, and cold start ({@link ColdStart}). Its figures
  * go to {@code facts.churn}; {@code Targets} judges them. Run alone with {@code sections=churn}; shorten with
  * {@code churn-seconds=N} and {@code cold-start-runs=N}.

@@ -17,8 +17,8 @@ import java.util.Random;
  *       its end of life {@code maxLifetime} less a random variance of up to 2.5% later (none for a
  *       {@code maxLifetime} of 10 s or less); then it is closed and replaced at once (busy or idle: a busy one closes
  *       on return, which in a busy pool is within the borrow period).</li>
- *   <li>Every {@code borrowEvery}, each connection is borrowed once (a busy pool); a connection whose token is no longer
- *       usable is then retired early and replaced, as {@code JwtHikariDataSource} does on borrow and its wrapper's
+ *   <li>Every {@code borrowEvery}, each connection is borrowed once (a busy pool); a connection whose token is no
+ *       longer usable is then retired early and replaced, as {@code JwtHikariDataSource} does on borrow and its wrapper's
  *       {@code isValid} does under keepalive. With {@code checksToken} off (HikariCP's credentials provider route: the
  *       vendor's own connections) nothing looks at the token; the model counts connections that outlive it.</li>
  * </ul>
