@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rotation churn end to end: {@code JwtHikariDataSource} over {@link #TTL} tokens against a plain HikariCP pool with
  * one long-lived token as its static password, the same {@code maxLifetime} (what JwtHikariDataSource tuned) and the
  * same server-side check (MariaDB auth_pam validating the JWT, about 100-200 ms of server work per login). Both pools
- * live for the whole run, so both churn; borrowing alternates between them in windows. Logins are counted by the
+ * live for the whole run, so both churn; borrowing alternates between them in one-second windows, as many threads as
+ * connections, so that a connection being replaced makes a borrower wait. Logins are counted by the
  * server (its PAM decisions per user) and by HikariCP (connections created); borrow latency p99 and p99.9, failed
  * borrows, and identity-provider requests per token lifetime.
  */
@@ -68,7 +69,9 @@ final class PoolChurn {
     HikariConfig jc = jwt.track(config("churn-jwt", url, JWT_USER, size));
     jc.addDataSourceProperty("jwt.clientSecret", MintingIdp.CLIENT_SECRET);
     long idpBefore = idp.requests(SCENARIO);
-    ExecutorService threads = Executors.newFixedThreadPool(settings.hikariThreads());
+    // as many borrowing threads as connections: a connection being replaced (a slow login) makes a borrower wait
+    int borrowers = size;
+    ExecutorService threads = Executors.newFixedThreadPool(borrowers);
     long started = System.nanoTime();
     try (JwtHikariDataSource jwtPool = new JwtHikariDataSource(jc)) {
       HikariConfig pc = plain.track(config("churn-static", "jdbc:" + server.mariadbConnectorUrl(), STATIC_USER,
@@ -79,12 +82,12 @@ final class PoolChurn {
       try (HikariDataSource staticPool = new HikariDataSource(pc)) {
         awaitFull(jwtPool, size);
         awaitFull(staticPool, size);
-        window(jwtPool, new Measured(), threads, settings.hikariThreads()); // warm-up, not counted
-        window(staticPool, new Measured(), threads, settings.hikariThreads());
+        window(jwtPool, new Measured(), threads, borrowers); // warm-up, not counted
+        window(staticPool, new Measured(), threads, borrowers);
         long end = started + Duration.ofSeconds(settings.churnSeconds()).toNanos();
         boolean turn = false;
         while (System.nanoTime() < end) {
-          window(turn ? jwtPool : staticPool, turn ? jwt : plain, threads, settings.hikariThreads());
+          window(turn ? jwtPool : staticPool, turn ? jwt : plain, threads, borrowers);
           turn = !turn;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -93,6 +96,7 @@ final class PoolChurn {
         m.put("maxLifetimeSeconds", Duration.ofMillis(jwtPool.getMaxLifetime()).toSeconds());
         m.put("minTokenLife", jc.getDataSourceProperties().getProperty("jwt.minTokenLife"));
         m.put("poolSize", size);
+        m.put("threads", borrowers);
         long jwtLogins = serverLogins(server, JWT_USER);
         long staticLogins = serverLogins(server, STATIC_USER);
         m.put("serverLogins", jwtLogins);
