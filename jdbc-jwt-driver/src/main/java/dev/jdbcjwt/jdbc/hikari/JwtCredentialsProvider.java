@@ -4,9 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariCredentialsProvider;
 import com.zaxxer.hikari.util.Credentials;
 import dev.jdbcjwt.jdbc.internal.TokenCacheLookup;
-import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
+import dev.jdbcjwt.token.cache.MinTokenLife;
 import dev.jdbcjwt.token.cache.TokenCache;
+import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 
 import java.sql.SQLException;
@@ -36,17 +37,22 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
   private final String user;
   private final String description; // the configuration's or cache's toString: no secret
   private final CacheSource caches;
-  private volatile Duration minTokenLife = Duration.ZERO;
+  /** Whether the options set {@code jwt.minTokenLife}: then the pool's tuning leaves it alone. */
+  private final boolean minimumGiven;
+  private volatile MinTokenLife minimum;
 
-  private JwtCredentialsProvider(String user, Object described, CacheSource caches) {
+  private JwtCredentialsProvider(String user, Object described, CacheSource caches, MinTokenLife minimum,
+      boolean minimumGiven) {
     this.user = user;
     this.description = String.valueOf(described);
     this.caches = caches;
+    this.minimum = minimum;
+    this.minimumGiven = minimumGiven;
   }
 
-  /** A provider whose tokens come from {@code cache} (tests on a fake clock). */
+  /** A provider whose tokens come from {@code cache} (tests on a fake clock), with no minimum until tuned. */
   static JwtCredentialsProvider over(String user, TokenCache cache) {
-    return new JwtCredentialsProvider(user, cache, () -> cache);
+    return new JwtCredentialsProvider(user, cache, () -> cache, MinTokenLife.NONE, false);
   }
 
   /**
@@ -60,14 +66,16 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
   public static JwtCredentialsProvider of(String user, Map<String, String> jwtOptions) throws SQLException {
     TokenConfig config = TokenCacheLookup.configOf(jwtOptions, Objects.requireNonNull(user, "user"));
     TokenCacheLookup.forConfig(config); // creates the cache, so its source is checked now
-    return new JwtCredentialsProvider(user, config, () -> TokenCacheLookup.forConfig(config));
+    MinTokenLife minimum = MinTokenLife.of(config.shareOrDuration(JwtOption.MIN_TOKEN_LIFE).orElseThrow());
+    return new JwtCredentialsProvider(user, config, () -> TokenCacheLookup.forConfig(config), minimum,
+        jwtOptions.containsKey(JwtOption.MIN_TOKEN_LIFE.key()));
   }
 
   @Override
   public Credentials getCredentials() {
     try {
       // looked up each time (one hash lookup per physical connection): an idle cache may have been closed
-      return Credentials.of(user, fetch(cache(), minTokenLife).value().reveal());
+      return Credentials.of(user, cache().fetch(minimum).value().reveal());
     } catch (SQLException e) {
       throw new IllegalStateException("jdbc-jwt: no token cache for user '" + user + "': " + e.getMessage(), e);
     } catch (TokenException e) {
@@ -82,17 +90,19 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
     return caches.get();
   }
 
-  /** Each new connection gets a token usable for at least this long ({@link JwtHikari#configure}); zero for any. */
+  /**
+   * Each new connection gets a token usable for at least this long ({@link JwtHikari#configure}), unless the options
+   * set {@code jwt.minTokenLife} themselves.
+   */
   void minTokenLife(Duration minTokenLife) {
-    this.minTokenLife = Objects.requireNonNull(minTokenLife, "minTokenLife");
+    if (!minimumGiven) {
+      this.minimum = MinTokenLife.of(minTokenLife);
+    }
   }
 
-  Duration minTokenLife() {
-    return minTokenLife;
-  }
-
-  private static Token fetch(TokenCache cache, Duration minRemaining) throws TokenException {
-    return cache.fetch(minRemaining);
+  /** The usable token life each new connection asks for ({@code jwt.minTokenLife}, or the pool's tuning). */
+  MinTokenLife minimum() {
+    return minimum;
   }
 
   @Override

@@ -37,8 +37,8 @@ import java.util.Properties;
 public final class JwtHikari {
 
   private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.jdbc");
-  /** The option the pool sets for its connections (JwtOption.MIN_TOKEN_LIFE). */
-  static final String MIN_TOKEN_LIFE = "jwt.minTokenLife";
+  /** The option the pool sets for its connections. */
+  static final String MIN_TOKEN_LIFE = dev.jdbcjwt.token.config.JwtOption.MIN_TOKEN_LIFE.key();
 
   private JwtHikari() {
   }

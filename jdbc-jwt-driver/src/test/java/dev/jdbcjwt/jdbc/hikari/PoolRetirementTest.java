@@ -7,6 +7,7 @@ import dev.jdbcjwt.token.Secret;
 import dev.jdbcjwt.token.Token;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.TokenSource;
+import dev.jdbcjwt.token.cache.MinTokenLife;
 import dev.jdbcjwt.token.cache.Scheduler;
 import dev.jdbcjwt.token.cache.Timekeeper;
 import dev.jdbcjwt.token.cache.TokenCache;
@@ -127,8 +128,9 @@ class PoolRetirementTest {
     config.setCredentialsProvider(provider);
     JwtHikari.configure(config);
     Duration maxLifetime = Duration.ofMillis(config.getMaxLifetime());
-    PoolLifetimes plan = new PoolLifetimes(maxLifetime, provider.minTokenLife(),
-        Duration.ofMillis(config.getKeepaliveTime()));
+    PoolLifetimes plan = PoolLifetimes.plan(lifetime, SKEW, Duration.ofMinutes(30));
+    assertThat(maxLifetime).isEqualTo(plan.maxLifetime());
+    assertThat(provider.minimum()).isEqualTo(MinTokenLife.of(plan.minTokenLife()));
     HikariPoolModel pool = new HikariPoolModel(clock, POOL, maxLifetime, CONNECT, false, SEED,
         () -> usableUntil(source.minted.get(provider.getCredentials().getPassword())));
     return run(clock, pool, source, lifetime, maxLifetime, plan);
