@@ -53,7 +53,7 @@ public record Settings(
         1, 3, 5, 1_000, null,
         12, 40, 120, 8, 500, 1_500,
         8, 2_500, 4, 8,
-        10_000, 64, 5_000, 120, 5, Set.copyOf(ALL_SECTIONS));
+        10_000, 64, 5_000, 180, 5, Set.copyOf(ALL_SECTIONS));
   }
 
   public static Settings smoke(Path out) {

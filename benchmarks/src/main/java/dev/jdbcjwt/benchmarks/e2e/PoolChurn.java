@@ -109,10 +109,12 @@ final class PoolChurn {
         m.put("evictedOnBorrowForToken", jwtPool.evictedForExpiry());
         m.put("failedBorrows", jwt.failedBorrows.get());
         m.put("staticFailedBorrows", plain.failedBorrows.get());
-        latencies(m, "", jwt.borrowNanos.sorted());
-        latencies(m, "static", plain.borrowNanos.sorted());
-        m.put("p99Ratio", ratio((double) m.get("p99Micros"), (double) m.get("staticP99Micros")));
-        m.put("p999Ratio", ratio((double) m.get("p999Micros"), (double) m.get("staticP999Micros")));
+        long[] jwtSorted = jwt.borrowNanos.sorted();
+        long[] staticSorted = plain.borrowNanos.sorted();
+        latencies(m, "", jwtSorted);
+        latencies(m, "static", staticSorted);
+        m.put("p99Ratio", ratio(Stats.percentile(jwtSorted, 99), Stats.percentile(staticSorted, 99)));
+        m.put("p999Ratio", ratio(Stats.percentile(jwtSorted, 99.9), Stats.percentile(staticSorted, 99.9)));
         // the pool's first token is its start (the static pool's password was minted once too): the rest per lifetime
         m.put("idpRequestsPerLifetime", ratio((idp.requests(SCENARIO) - idpBefore - 1) * TTL.toSeconds(), seconds));
         return m;
@@ -160,7 +162,7 @@ final class PoolChurn {
   }
 
   private static double micros(double nanos) {
-    return Math.round(nanos / 100.0) / 10.0;
+    return Math.round(nanos / 10.0) / 100.0;
   }
 
   private static double ratio(double a, double b) {
