@@ -36,8 +36,30 @@ final class ChurnModel {
   private ChurnModel() {
   }
 
-  /** The figures for tokens living {@code lifetime}: logins of both pools, their ratio, IdP requests per lifetime. */
+  /**
+   * The figures for tokens living {@code lifetime}: logins of both pools, their ratio, IdP requests per lifetime; and
+   * the same under the previous rule ({@code maxLifetime} nine tenths of the usable lifetime, no minimum token life).
+   */
   static Map<String, Object> run(Duration lifetime) throws TokenException {
+    PoolLifetimes plan = PoolLifetimes.plan(lifetime, SKEW, Duration.ofMinutes(30));
+    Map<String, Object> m = run(lifetime, plan.maxLifetime(), plan.minTokenLife());
+    Duration usable = lifetime.minus(SKEW);
+    Duration margin = usable.dividedBy(10).compareTo(Duration.ofSeconds(5)) > 0 ? usable.dividedBy(10)
+        : Duration.ofSeconds(5);
+    Duration before = usable.minus(margin);
+    Map<String, Object> previous = run(lifetime, before.compareTo(PoolLifetimes.HIKARI_FLOOR) < 0
+        ? PoolLifetimes.HIKARI_FLOOR : before, Duration.ZERO);
+    Map<String, Object> p = new LinkedHashMap<>();
+    for (String key : new String[] {"maxLifetimeSeconds", "logins", "staticLogins", "loginRatio",
+        "retiredEarlyForToken", "idpRequestsPerLifetime"}) {
+      p.put(key, previous.get(key));
+    }
+    m.put("previousRule", p);
+    return m;
+  }
+
+  private static Map<String, Object> run(Duration lifetime, Duration maxLifetime, Duration min)
+      throws TokenException {
     FakeClock clock = new FakeClock(START);
     AtomicLong requests = new AtomicLong();
     TokenSource source = () -> {
@@ -52,9 +74,7 @@ final class ChurnModel {
     TokenCache cache = TokenCache.builder(source).label("churn-model").clockSkew(SKEW)
         .time(new Timekeeper(clock, scheduler, Runnable::run, jitter::nextDouble)).build();
     cache.fetch();
-    PoolLifetimes plan = PoolLifetimes.plan(lifetime, SKEW, Duration.ofMinutes(30));
-    Duration min = plan.minTokenLife();
-    HikariPoolModel pool = new HikariPoolModel(clock, POOL, plan.maxLifetime(), CONNECT, true, SEED, () -> {
+    HikariPoolModel pool = new HikariPoolModel(clock, POOL, maxLifetime, CONNECT, true, SEED, () -> {
       try {
         return fetch(cache, min).expiresAt().minus(SKEW);
       } catch (TokenException e) {
@@ -65,12 +85,12 @@ final class ChurnModel {
     Duration step = lifetime.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMillis(250) : Duration.ofSeconds(1);
     long before = requests.get() - 1;
     pool.run(duration, step);
-    HikariPoolModel staticPool = new HikariPoolModel(new FakeClock(START), POOL, plan.maxLifetime(), CONNECT, true,
-        SEED, () -> Instant.MAX).run(duration, step);
+    HikariPoolModel staticPool = new HikariPoolModel(new FakeClock(START), POOL, maxLifetime, CONNECT, true, SEED,
+        () -> Instant.MAX).run(duration, step);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tokenLifetimeSeconds", lifetime.toSeconds());
-    m.put("maxLifetimeSeconds", plan.maxLifetime().toSeconds());
-    m.put("minTokenLifeSeconds", plan.minTokenLife().toSeconds());
+    m.put("maxLifetimeSeconds", maxLifetime.toSeconds());
+    m.put("minTokenLifeSeconds", min.toSeconds());
     m.put("logins", pool.logins());
     m.put("staticLogins", staticPool.logins());
     m.put("loginRatio", round((double) pool.logins() / staticPool.logins()));

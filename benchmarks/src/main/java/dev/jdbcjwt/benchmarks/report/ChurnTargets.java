@@ -42,11 +42,11 @@ final class ChurnTargets {
     }
     if (!m15.isEmpty()) {
       parts.add("15 min tokens, fake clock: " + m15.get("loginRatio") + "× (" + m15.get("retiredEarlyForToken")
-          + " retired early for their token)");
+          + " retired early for their token; the previous rule: " + previous(m15) + ")");
       met = (met == null || met) && num(m15, "loginRatio") <= LOGIN_LIMIT;
     }
     if (!m60.isEmpty()) {
-      parts.add("60 s tokens, fake clock: " + m60.get("loginRatio") + "×");
+      parts.add("60 s tokens, fake clock: " + m60.get("loginRatio") + "× (the previous rule: " + previous(m60) + ")");
     }
     t.add(new Target("logins per minute vs a static-password pool (same maxLifetime, same server check)",
         "≤ " + LOGIN_LIMIT + "×", parts.isEmpty() ? "not measured" : String.join("; ", parts), met, ""));
@@ -103,6 +103,11 @@ final class ChurnTargets {
         cold.get("ratio") + "× (" + cold.get("jwtMillis") + " ms: token " + cold.get("jwtTokenMillis")
             + " ms (discovery + request), rest " + cold.get("jwtRestMillis") + " ms; raw pgjdbc, SCRAM password "
             + cold.get("rawMillis") + " ms; medians of " + cold.get("runs") + " JVMs each)", true, ""));
+  }
+
+  private static String previous(Map<?, ?> model) {
+    Map<?, ?> p = map(model, "previousRule");
+    return p.get("loginRatio") + "× with maxLifetime " + p.get("maxLifetimeSeconds") + " s";
   }
 
   private static Map<?, ?> map(Map<?, ?> m, String key) {

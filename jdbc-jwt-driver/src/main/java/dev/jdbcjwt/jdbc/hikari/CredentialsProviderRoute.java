@@ -23,6 +23,11 @@ final class CredentialsProviderRoute {
     return AVAILABLE && config.getCredentialsProvider() instanceof JwtCredentialsProvider p ? p.cache() : null;
   }
 
+  /** Whether {@code config}'s credentials provider is ours and its options set {@code jwt.minTokenLife}. */
+  static boolean givesMinimum(HikariConfig config) {
+    return AVAILABLE && config.getCredentialsProvider() instanceof JwtCredentialsProvider p && p.minimumGiven();
+  }
+
   /** Has {@code config}'s credentials provider, if it is ours, ask for {@code minTokenLife}; false if it is not. */
   static boolean askMinTokenLife(HikariConfig config, Duration minTokenLife) {
     if (AVAILABLE && config.getCredentialsProvider() instanceof JwtCredentialsProvider p) {

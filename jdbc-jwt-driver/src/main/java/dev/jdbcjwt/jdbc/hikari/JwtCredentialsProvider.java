@@ -100,6 +100,10 @@ public final class JwtCredentialsProvider implements HikariCredentialsProvider {
     }
   }
 
+  boolean minimumGiven() {
+    return minimumGiven;
+  }
+
   /** The usable token life each new connection asks for ({@code jwt.minTokenLife}, or the pool's tuning). */
   MinTokenLife minimum() {
     return minimum;

@@ -76,11 +76,14 @@ public final class JwtHikari {
     }
     Instant issued = token.issuedAt().filter(i -> !i.isAfter(now)).orElse(now);
     Duration lifetime = Duration.between(issued, token.expiresAt());
-    PoolLifetimes plan = PoolLifetimes.plan(lifetime, clockSkew, Duration.ofMillis(config.getMaxLifetime()));
+    Duration configured = Duration.ofMillis(config.getMaxLifetime());
+    boolean own = ownMinimum(config);
+    PoolLifetimes plan = own ? PoolLifetimes.withOwnMinimum(lifetime, clockSkew, configured)
+        : PoolLifetimes.plan(lifetime, clockSkew, configured);
     config.setMaxLifetime(plan.maxLifetime().toMillis());
     config.setKeepaliveTime(plan.keepalive().toMillis());
     askMinTokenLife(config, plan.minTokenLife());
-    if (!plan.coversMaxLifetime()) {
+    if (!own && !plan.coversMaxLifetime()) {
       LOG.log(Level.WARNING, "jdbc-jwt: {0}: tokens live {1}, too short for connections to keep one for HikariCP''s "
           + "30s minimum maxLifetime at two token requests per lifetime; a connection opened late in a token''s life "
           + "is retired when its token expires instead (on borrow and through isValid)", poolName(config),
@@ -93,13 +96,25 @@ public final class JwtHikari {
   }
 
   /**
-   * Each new connection asks for at least {@code minTokenLife} of usable token life ({@code jwt.minTokenLife}),
-   * unless the application set that option itself; through the credentials provider when the pool has ours.
+   * Each new connection asks for at least {@code minTokenLife} of usable token life ({@code jwt.minTokenLife}); through
+   * the credentials provider when the pool has ours.
    */
   private static void askMinTokenLife(HikariConfig config, Duration minTokenLife) {
-    if (!CredentialsProviderRoute.askMinTokenLife(config, minTokenLife) && !minTokenLife.isZero()
-        && !config.getDataSourceProperties().containsKey(MIN_TOKEN_LIFE)) {
+    if (!CredentialsProviderRoute.askMinTokenLife(config, minTokenLife) && !minTokenLife.isZero()) {
       config.addDataSourceProperty(MIN_TOKEN_LIFE, minTokenLife.toSeconds() + "s");
+    }
+  }
+
+  /** Whether the application set {@code jwt.minTokenLife} itself (data source property, URL, provider options). */
+  private static boolean ownMinimum(HikariConfig config) {
+    if (config.getDataSourceProperties().containsKey(MIN_TOKEN_LIFE) || CredentialsProviderRoute.givesMinimum(config)) {
+      return true;
+    }
+    String url = config.getJdbcUrl();
+    try {
+      return url != null && JwtUrl.accepts(url) && JwtUrl.parse(url).jwtOptions().containsKey(MIN_TOKEN_LIFE);
+    } catch (SQLException e) {
+      return false; // the connect reports a bad URL
     }
   }
 

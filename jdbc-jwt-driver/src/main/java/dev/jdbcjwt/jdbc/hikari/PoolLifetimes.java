@@ -36,6 +36,8 @@ public record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duratio
   static final Duration KEEPALIVE_DEFAULT = Duration.ofMinutes(2);
   /** Time from taking the token to HikariCP's birth stamp of the connection (the connect itself). */
   public static final Duration CONNECT_ALLOWANCE = Duration.ofSeconds(2);
+  /** The least margin below the usable lifetime of {@link #withOwnMinimum}. */
+  static final Duration OWN_MINIMUM_MARGIN = Duration.ofSeconds(5);
 
   /**
    * The plan for tokens living {@code lifetime} (exp - iat).
@@ -56,6 +58,28 @@ public record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duratio
   }
 
   /**
+   * The plan when the application chose {@code jwt.minTokenLife} itself: it takes charge of the token life of new
+   * connections, so the pool asks for none and keeps its longer {@code maxLifetime}, below the token's usable lifetime
+   * {@code U = L - s} by a tenth (at least 5 s), never above what was configured, never below 30 s. Connections opened
+   * late in a token's life are then retired when it expires (fewer logins in all, but not all at
+   * {@code maxLifetime}).
+   *
+   * @param lifetime the token lifetime; positive
+   * @param clockSkew how long before expiry a token stops being served
+   * @param configured the pool's configured {@code maxLifetime}; zero for none
+   * @return the pool's settings, with no {@link #minTokenLife}
+   */
+  public static PoolLifetimes withOwnMinimum(Duration lifetime, Duration clockSkew, Duration configured) {
+    Duration usable = lifetime.minus(clockSkew);
+    Duration wanted = usable.minus(max(usable.dividedBy(10), OWN_MINIMUM_MARGIN));
+    if (!configured.isZero() && configured.compareTo(wanted) < 0) {
+      wanted = configured;
+    }
+    Duration maxLifetime = max(wanted, HIKARI_FLOOR);
+    return new PoolLifetimes(maxLifetime, Duration.ZERO, keepalive(maxLifetime));
+  }
+
+  /**
    * Whether every connection's token outlives its {@code maxLifetime}, so that none is retired early for its token.
    *
    * @return true when {@link #minTokenLife} is at least {@link #maxLifetime}
@@ -72,5 +96,9 @@ public record PoolLifetimes(Duration maxLifetime, Duration minTokenLife, Duratio
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -38,12 +38,24 @@ class JwtHikariTest {
     assertThat(c.getDataSourceProperties().getProperty("jwt.minTokenLife")).isEqualTo("602s");
   }
 
+  /** An application that sets jwt.minTokenLife takes charge: the pool keeps the longer maxLifetime and asks nothing. */
   @Test
-  void aMinimumTheApplicationSetIsKept() {
+  void aMinimumTheApplicationSetIsKeptWithTheLongerMaxLifetime() {
     HikariConfig config = new HikariConfig();
     config.addDataSourceProperty("jwt.minTokenLife", "10%");
     JwtHikari.apply(config, Token.opaque(Secret.of("t"), NOW, Duration.ofMinutes(15)), Duration.ofSeconds(30), NOW);
     assertThat(config.getDataSourceProperties().getProperty("jwt.minTokenLife")).isEqualTo("10%");
+    // usable 870 s, less a tenth
+    assertThat(config.getMaxLifetime()).isEqualTo(783_000);
+  }
+
+  @Test
+  void aMinimumInTheUrlCountsAsTheApplications() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:jwt:postgresql://db.example/app?jwt.minTokenLife=2m");
+    JwtHikari.apply(config, Token.opaque(Secret.of("t"), NOW, Duration.ofMinutes(15)), Duration.ofSeconds(30), NOW);
+    assertThat(config.getDataSourceProperties()).doesNotContainKey("jwt.minTokenLife");
+    assertThat(config.getMaxLifetime()).isEqualTo(783_000);
   }
 
   @Test

@@ -52,6 +52,17 @@ class PoolLifetimesTest {
   }
 
   @Test
+  void anApplicationsOwnMinimumKeepsTheLongerMaxLifetimeAndAsksNothing() {
+    PoolLifetimes p = PoolLifetimes.withOwnMinimum(Duration.ofMinutes(15), Duration.ofSeconds(30),
+        Duration.ofMinutes(30));
+    assertThat(p.maxLifetime()).isEqualTo(Duration.ofSeconds(783));
+    assertThat(p.minTokenLife()).isZero();
+    PoolLifetimes shortTokens = PoolLifetimes.withOwnMinimum(Duration.ofSeconds(40), Duration.ofSeconds(5),
+        Duration.ofMinutes(30));
+    assertThat(shortTokens.maxLifetime()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
   void noConfiguredMaxLifetimeTakesTheCap() {
     PoolLifetimes p = plan(7200, 30, 0);
     assertThat(p.maxLifetime()).isEqualTo(Duration.ofSeconds(3600 - 30 - 30 - 2));
