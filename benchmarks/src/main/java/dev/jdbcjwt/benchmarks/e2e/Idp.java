@@ -13,6 +13,7 @@ import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -50,6 +51,18 @@ final class Idp {
     admin.register(get(urlEqualTo("/issuer/" + scenario + "/.well-known/openid-configuration")).willReturn(
         okJson("{\"issuer\":\"" + issuer + "\",\"token_endpoint\":\"" + endpoint + "\"}")));
     return issuer;
+  }
+
+  /**
+   * When the discovery request and then the token request of {@code scenario}'s issuer last arrived, in milliseconds
+   * of the IdP's request log: their difference is the client's discovery (request, answer, the token request built).
+   */
+  long[] lastDiscoveryAndTokenMillis(String scenario) {
+    long discovery = admin.find(getRequestedFor(urlEqualTo("/issuer/" + scenario
+        + "/.well-known/openid-configuration"))).stream().mapToLong(r -> r.getLoggedDate().getTime()).max().orElse(0);
+    long token = admin.find(postRequestedFor(urlEqualTo(path(scenario)))).stream()
+        .mapToLong(r -> r.getLoggedDate().getTime()).max().orElse(0);
+    return new long[] {discovery, token};
   }
 
   /** The token requests {@code /token/<scenario>} has answered so far. */

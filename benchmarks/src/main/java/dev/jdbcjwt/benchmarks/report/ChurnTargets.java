@@ -101,7 +101,9 @@ final class ChurnTargets {
     }
     t.add(new Target("cold start: fresh JVM, first getConnection() to a usable connection", "reported vs raw pgjdbc",
         cold.get("ratio") + "× (" + cold.get("jwtMillis") + " ms: token " + cold.get("jwtTokenMillis")
-            + " ms (discovery + request), rest " + cold.get("jwtRestMillis") + " ms; raw pgjdbc, SCRAM password "
+            + " ms (discovery " + cold.get("jwtDiscoveryMillis") + " ms, token request "
+            + cold.get("jwtTokenRequestMillis") + " ms), rest " + cold.get("jwtRestMillis")
+            + " ms (class loading, the driver's plan, the connect); raw pgjdbc, SCRAM password "
             + cold.get("rawMillis") + " ms; medians of " + cold.get("runs") + " JVMs each)", true, ""));
   }
 
