@@ -43,12 +43,9 @@ final class ChurnModel {
   static Map<String, Object> run(Duration lifetime) throws TokenException {
     PoolLifetimes plan = PoolLifetimes.plan(lifetime, SKEW, Duration.ofMinutes(30));
     Map<String, Object> m = run(lifetime, plan.maxLifetime(), plan.minTokenLife());
-    Duration usable = lifetime.minus(SKEW);
-    Duration margin = usable.dividedBy(10).compareTo(Duration.ofSeconds(5)) > 0 ? usable.dividedBy(10)
-        : Duration.ofSeconds(5);
-    Duration before = usable.minus(margin);
-    Map<String, Object> previous = run(lifetime, before.compareTo(PoolLifetimes.HIKARI_FLOOR) < 0
-        ? PoolLifetimes.HIKARI_FLOOR : before, Duration.ZERO);
+    // the previous rule is what a pool keeps when the application sets jwt.minTokenLife itself; here with no minimum
+    PoolLifetimes previousPlan = PoolLifetimes.withOwnMinimum(lifetime, SKEW, Duration.ofMinutes(30));
+    Map<String, Object> previous = run(lifetime, previousPlan.maxLifetime(), Duration.ZERO);
     Map<String, Object> p = new LinkedHashMap<>();
     for (String key : new String[] {"maxLifetimeSeconds", "logins", "staticLogins", "loginRatio",
         "retiredEarlyForToken", "idpRequestsPerLifetime"}) {
