@@ -105,13 +105,9 @@ final class RefreshingCache {
       if (e != null && e.usableAt(now)) {
         entry = demand.record(e, asked, schedule);
         CompletableFuture<Token> started = entry.refreshAt().isBefore(e.refreshAt()) ? replanned(now) : null;
-        e = entry;
-        if (e == null || !e.usableAt(now) || e.lastsAt(now, asked)) {
-          flight = null;
-        } else if (started != null) {
-          flight = started;
-        } else if (!outage.backingOff(now) && !closed) {
-          flight = flights.joinOrStart();
+        e = entry; // the fresh token, if the refresh just started already ended (a same-thread executor)
+        if (e.usableAt(now) && !e.lastsAt(now, asked)) {
+          flight = started != null ? started : outage.backingOff(now) || closed ? null : flights.joinOrStart();
         }
       }
     }

@@ -49,6 +49,16 @@ public class TokenSourceProperties {
   private String refreshAhead;
 
   /**
+   * jwt.minTokenLife: A new connection never logs in with a token that stays usable for less than this share of its
+   * usable lifetime (e.g. 10%) or this duration (e.g. 7m, a pool's maxLifetime); when the current token has less left,
+   * the connect waits for the refresh (at most jwt.fetchTimeout) and the background refresh moves early enough that it
+   * rarely has to. If the identity provider fails, the still-usable token is used. Capped at half the token's lifetime
+   * less jwt.clockSkew and the refresh jitter, so that it costs at most two token requests per lifetime; 0s turns it
+   * off. Connections sharing a token configuration share its cache whatever this says.
+   */
+  private String minTokenLife;
+
+  /**
    * jwt.onExpiry: What happens to a connection when its token expires: evict (isValid() turns false, so pools replace
    * it; a holder may keep using it), close (the connection is aborted at the token's expiry even if in use), none.
    */
@@ -311,6 +321,7 @@ public class TokenSourceProperties {
     OptionText.put(o, JwtOption.TOKEN_PROPERTY, tokenProperty);
     OptionText.put(o, JwtOption.CLOCK_SKEW, clockSkew);
     OptionText.put(o, JwtOption.REFRESH_AHEAD, refreshAhead);
+    OptionText.put(o, JwtOption.MIN_TOKEN_LIFE, minTokenLife);
     OptionText.put(o, JwtOption.ON_EXPIRY, onExpiry);
     OptionText.put(o, JwtOption.FETCH_TIMEOUT, fetchTimeout);
     OptionText.put(o, JwtOption.ALLOW_UNVERIFIED_TLS, allowUnverifiedTls);
@@ -396,6 +407,14 @@ public class TokenSourceProperties {
 
   public void setRefreshAhead(String refreshAhead) {
     this.refreshAhead = refreshAhead;
+  }
+
+  public String getMinTokenLife() {
+    return minTokenLife;
+  }
+
+  public void setMinTokenLife(String minTokenLife) {
+    this.minTokenLife = minTokenLife;
   }
 
   public OnExpiry getOnExpiry() {
