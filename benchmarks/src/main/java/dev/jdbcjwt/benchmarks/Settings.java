@@ -12,7 +12,8 @@ import java.util.Set;
  * How much to measure. {@code full} is what docs/performance.md reports (about ten minutes on 2 cores with the build);
  * {@code smoke} only proves that every part runs and the reports are written (a few seconds, for the module's test).
  * Arguments are {@code key=value} or a bare flag: {@code preset=smoke out=DIR skip-jmh skip-e2e skip-mariadb jfr
- * jmh-prof=gc sections=hikari,idp connects=200 burst=10000 ...}.
+ * jmh-prof=gc sections=hikari,idp connects=200 burst=10000 churn-seconds=60 cold-start-runs=3 ...};
+ * {@code sections=churn skip-jmh} runs only the rotation-churn group.
  */
 public record Settings(
     String preset,
@@ -39,18 +40,20 @@ public record Settings(
     int burstConnections,
     int burstThreads,
     int rotatingBurstConnections,
+    int churnSeconds,
+    int coldStartRuns,
     Set<String> sections) {
 
   /** The end-to-end sections, in the order they run; {@code sections=hikari,idp} runs only those. */
   public static final List<String> ALL_SECTIONS = List.of("pg-connect", "pg-statements", "mariadb", "hikari", "idp",
-      "pg18");
+      "churn", "pg18");
 
   public static Settings full(Path out) {
     return new Settings("full", out, true, true, true, false,
         1, 3, 5, 1_000, null,
         12, 40, 120, 8, 500, 1_500,
         8, 2_500, 4, 8,
-        10_000, 64, 5_000, Set.copyOf(ALL_SECTIONS));
+        10_000, 64, 5_000, 180, 5, Set.copyOf(ALL_SECTIONS));
   }
 
   public static Settings smoke(Path out) {
@@ -58,7 +61,7 @@ public record Settings(
         0, 0, 1, 50, null,
         2, 2, 5, 2, 20, 40,
         2, 300, 4, 4,
-        200, 64, 100, Set.copyOf(ALL_SECTIONS));
+        200, 64, 100, 4, 1, Set.copyOf(ALL_SECTIONS));
   }
 
   /** Parses {@code key=value} and flag arguments over the preset they name (default {@code full}). */
@@ -91,6 +94,7 @@ public record Settings(
         s.hikariThreads, s.hikariPoolSize,
         integer(a, "burst", s.burstConnections), s.burstThreads,
         integer(a, "rotating-burst", s.rotatingBurstConnections),
+        integer(a, "churn-seconds", s.churnSeconds), integer(a, "cold-start-runs", s.coldStartRuns),
         a.containsKey("sections") ? sections(a.get("sections")) : s.sections);
   }
 
@@ -133,6 +137,8 @@ public record Settings(
     m.put("burstConnections", burstConnections);
     m.put("burstThreads", burstThreads);
     m.put("rotatingBurstConnections", rotatingBurstConnections);
+    m.put("churnSeconds", churnSeconds);
+    m.put("coldStartRuns", coldStartRuns);
     m.put("sections", ALL_SECTIONS.stream().filter(sections::contains).toList());
     return m;
   }

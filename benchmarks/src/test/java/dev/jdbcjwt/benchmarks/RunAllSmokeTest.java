@@ -60,7 +60,7 @@ class RunAllSmokeTest {
     }
     assertThat(r.facts).containsEntry("idpRequestsDuringConnectMeasurements", 0L);
 
-    assertThat(r.targets).hasSize(11).allSatisfy(t -> assertThat(t.measured()).isNotBlank());
+    assertThat(r.targets).hasSize(16).allSatisfy(t -> assertThat(t.measured()).isNotBlank());
 
     String markdown = Files.readString(out.resolve("results.md"));
     assertThat(markdown).contains("## Targets", "## End to end", "| " + Names.JWT + " |",

@@ -98,6 +98,9 @@ public final class EndToEnd {
       if (settings.runs("idp")) {
         IdpBurst.run(settings, results, pg, idp);
       }
+      if (settings.runs("churn")) {
+        ChurnBench.run(settings, results, pg);
+      }
       if (settings.runs("pg18")) {
         Postgres18Bench.run(settings, results);
       }

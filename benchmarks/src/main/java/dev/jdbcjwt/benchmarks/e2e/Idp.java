@@ -12,6 +12,9 @@ import java.text.ParseException;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -36,6 +39,30 @@ final class Idp {
     admin.register(post(urlEqualTo(path(scenario))).willReturn(aResponse().withTransformers("minting")
         .withTransformerParameter("subject", subject).withTransformerParameter("ttlSeconds", ttl.toSeconds())));
     return "http://127.0.0.1:" + port + path(scenario);
+  }
+
+  /**
+   * An issuer for OpenID discovery: {@code /issuer/<scenario>/.well-known/openid-configuration} names
+   * {@code /token/<scenario>} (minting tokens for {@code subject} that live {@code ttl}) as its token endpoint.
+   */
+  String issuer(String scenario, String subject, Duration ttl) {
+    String issuer = "http://127.0.0.1:" + port + "/issuer/" + scenario;
+    String endpoint = endpoint(scenario, subject, ttl);
+    admin.register(get(urlEqualTo("/issuer/" + scenario + "/.well-known/openid-configuration")).willReturn(
+        okJson("{\"issuer\":\"" + issuer + "\",\"token_endpoint\":\"" + endpoint + "\"}")));
+    return issuer;
+  }
+
+  /**
+   * When the discovery request and then the token request of {@code scenario}'s issuer last arrived, in milliseconds
+   * of the IdP's request log: their difference is the client's discovery (request, answer, the token request built).
+   */
+  long[] lastDiscoveryAndTokenMillis(String scenario) {
+    long discovery = admin.find(getRequestedFor(urlEqualTo("/issuer/" + scenario
+        + "/.well-known/openid-configuration"))).stream().mapToLong(r -> r.getLoggedDate().getTime()).max().orElse(0);
+    long token = admin.find(postRequestedFor(urlEqualTo(path(scenario)))).stream()
+        .mapToLong(r -> r.getLoggedDate().getTime()).max().orElse(0);
+    return new long[] {discovery, token};
   }
 
   /** The token requests {@code /token/<scenario>} has answered so far. */

@@ -31,6 +31,7 @@ public final class Targets {
     onePerRefresh(r, t);
     borrow(r, t);
     awsComparison(r, t);
+    ChurnTargets.judge(r, t);
     return t;
   }
 

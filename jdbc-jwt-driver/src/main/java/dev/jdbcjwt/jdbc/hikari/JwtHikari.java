@@ -18,8 +18,12 @@ import java.time.Instant;
 import java.util.Properties;
 
 /**
- * Tunes a HikariCP configuration to the lifetime of its tokens: {@code maxLifetime} below the token's usable
- * lifetime (never above what was configured, never below Hikari's 30 s floor) and a keepalive below that.
+ * Tunes a HikariCP configuration to the lifetime of its tokens ({@code L}): {@code maxLifetime} at most
+ * {@code L/2 - jwt.clockSkew - jitter} (never above what was configured, never below Hikari's 30 s floor), a keepalive
+ * below that, and every new connection asks for a token usable for its whole {@code maxLifetime}
+ * ({@code jwt.minTokenLife}), so that no connection is retired early for its token and the token cache makes at most
+ * two identity-provider requests per token lifetime. Works for a {@code jdbc:jwt:} URL and for a configuration whose
+ * credentials provider is a {@link JwtCredentialsProvider}.
  *
  * <pre>
  * HikariConfig config = new HikariConfig();
@@ -33,9 +37,8 @@ import java.util.Properties;
 public final class JwtHikari {
 
   private static final System.Logger LOG = System.getLogger("dev.jdbcjwt.jdbc");
-  /** Hikari resets a maxLifetime below this to its default. */
-  static final Duration HIKARI_FLOOR = Duration.ofSeconds(30);
-  static final Duration HIKARI_KEEPALIVE_DEFAULT = Duration.ofMinutes(2);
+  /** The option the pool sets for its connections. */
+  static final String MIN_TOKEN_LIFE = dev.jdbcjwt.token.config.JwtOption.MIN_TOKEN_LIFE.key();
 
   private JwtHikari() {
   }
@@ -45,7 +48,7 @@ public final class JwtHikari {
    * token is obtained now, and cached for the pool's first connections).
    *
    * @return {@code config}, for chaining
-   * @param config a configuration with a {@code jdbc:jwt:} URL
+   * @param config a configuration with a {@code jdbc:jwt:} URL, or with a {@link JwtCredentialsProvider}
    * @throws SQLException (HY000) for bad options, (08001) when no token can be obtained
    */
   public static HikariConfig configure(HikariConfig config) throws SQLException {
@@ -54,7 +57,8 @@ public final class JwtHikari {
 
   /** As {@link #configure(HikariConfig)} with the caches and the time ("now") of {@code caches}; for tests. */
   static HikariConfig configure(HikariConfig config, TokenCacheRegistry caches) throws SQLException {
-    TokenCache cache = TokenCacheLookup.forConfig(tokenConfig(config), caches);
+    TokenCache ours = CredentialsProviderRoute.cacheOf(config);
+    TokenCache cache = ours != null ? ours : TokenCacheLookup.forConfig(tokenConfig(config), caches);
     try {
       Token token = cache.fetch();
       apply(config, token, cache.clockSkew(), caches.time().clock().instant());
@@ -65,36 +69,66 @@ public final class JwtHikari {
     return config;
   }
 
-  /** The settings for tokens like {@code token}; package-visible for tests. */
-  static void apply(HikariConfig config, Token token, Duration clockSkew, Instant now) {
+  /**
+   * The settings for tokens like {@code token} ({@link PoolLifetimes}): {@code maxLifetime}, {@code keepaliveTime},
+   * and the token life each new connection asks for; package-visible for tests.
+   *
+   * @return the plan applied; empty when the token's lifetime is unknown (the configuration is left alone)
+   */
+  static java.util.Optional<PoolLifetimes> apply(HikariConfig config, Token token, Duration clockSkew, Instant now) {
     if (!token.hasKnownExpiry()) {
-      return;
+      return java.util.Optional.empty();
     }
     Instant issued = token.issuedAt().filter(i -> !i.isAfter(now)).orElse(now);
-    Duration usable = Duration.between(issued, token.expiresAt()).minus(clockSkew);
-    Duration margin = usable.dividedBy(10).compareTo(Duration.ofSeconds(5)) > 0
-        ? usable.dividedBy(10) : Duration.ofSeconds(5);
-    Duration wanted = usable.minus(margin);
+    Duration lifetime = Duration.between(issued, token.expiresAt());
     Duration configured = Duration.ofMillis(config.getMaxLifetime());
-    Duration maxLifetime;
-    if (wanted.compareTo(HIKARI_FLOOR) < 0) {
-      maxLifetime = HIKARI_FLOOR;
-      LOG.log(Level.WARNING, "jdbc-jwt: {0}: tokens live {1} (usable {2}), less than HikariCP''s 30s minimum "
-          + "maxLifetime allows; connections are retired when their token expires instead (on borrow and through "
-          + "isValid)", poolName(config), Durations.format(Duration.between(issued, token.expiresAt())),
-          Durations.format(usable));
+    boolean own = ownMinimum(config);
+    PoolLifetimes plan = own ? PoolLifetimes.withOwnMinimum(lifetime, clockSkew, configured)
+        : PoolLifetimes.plan(lifetime, clockSkew, configured);
+    config.setMaxLifetime(plan.maxLifetime().toMillis());
+    config.setKeepaliveTime(plan.keepalive().toMillis());
+    askMinTokenLife(config, plan.minTokenLife());
+    if (!own && !plan.coversMaxLifetime()) {
+      LOG.log(Level.WARNING, "jdbc-jwt: {0}: tokens live {1}, too short for connections to keep one for HikariCP''s "
+          + "30s minimum maxLifetime at two token requests per lifetime; a connection opened late in a token''s life "
+          + "is retired when its token expires instead (on borrow and through isValid)", poolName(config),
+          Durations.format(lifetime));
+    }
+    LOG.log(Level.DEBUG, "jdbc-jwt: {0}: maxLifetime {1}, keepaliveTime {2}, jwt.minTokenLife {3} for tokens "
+        + "living {4}", poolName(config), Durations.format(plan.maxLifetime()), Durations.format(plan.keepalive()),
+        Durations.format(plan.minTokenLife()), Durations.format(lifetime));
+    return java.util.Optional.of(plan);
+  }
+
+  /**
+   * Each new connection asks for at least {@code minTokenLife} of usable token life ({@code jwt.minTokenLife}); through
+   * the credentials provider when the pool has ours.
+   */
+  private static void askMinTokenLife(HikariConfig config, Duration minTokenLife) {
+    if (CredentialsProviderRoute.askMinTokenLife(config, minTokenLife) || minTokenLife.isZero()) {
+      return;
+    }
+    if (config.getDataSource() instanceof ParsedDataSource parsed) {
+      parsed.askMinTokenLife(minTokenLife);
     } else {
-      maxLifetime = configured.isZero() || wanted.compareTo(configured) < 0 ? wanted : configured;
+      config.addDataSourceProperty(MIN_TOKEN_LIFE, minTokenLife.toSeconds() + "s");
     }
-    config.setMaxLifetime(maxLifetime.toMillis());
-    Duration keepalive = maxLifetime.dividedBy(2);
-    if (keepalive.compareTo(HIKARI_KEEPALIVE_DEFAULT) > 0) {
-      keepalive = HIKARI_KEEPALIVE_DEFAULT;
+  }
+
+  /** Whether the application set {@code jwt.minTokenLife} itself (data source property, URL, provider options). */
+  private static boolean ownMinimum(HikariConfig config) {
+    if (config.getDataSourceProperties().containsKey(MIN_TOKEN_LIFE) || CredentialsProviderRoute.givesMinimum(config)) {
+      return true;
     }
-    config.setKeepaliveTime(keepalive.compareTo(HIKARI_FLOOR) < 0 ? 0 : keepalive.toMillis());
-    LOG.log(Level.DEBUG, "jdbc-jwt: {0}: maxLifetime {1}, keepaliveTime {2} for tokens usable {3}",
-        poolName(config), Durations.format(maxLifetime), Durations.format(Duration.ofMillis(config.getKeepaliveTime())),
-        Durations.format(usable));
+    if (config.getDataSource() instanceof ParsedDataSource parsed) {
+      return parsed.tokenConfig().has(dev.jdbcjwt.token.config.JwtOption.MIN_TOKEN_LIFE);
+    }
+    String url = config.getJdbcUrl();
+    try {
+      return url != null && JwtUrl.accepts(url) && JwtUrl.parse(url).jwtOptions().containsKey(MIN_TOKEN_LIFE);
+    } catch (SQLException e) {
+      return false; // the connect reports a bad URL
+    }
   }
 
   /**

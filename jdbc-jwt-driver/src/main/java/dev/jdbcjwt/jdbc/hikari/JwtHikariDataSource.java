@@ -17,7 +17,8 @@ import java.sql.SQLException;
 /**
  * A {@link HikariDataSource} for {@code jdbc:jwt:} URLs that never hands out a connection whose token has expired:
  * <ul>
- *   <li>{@code maxLifetime} and {@code keepaliveTime} are tuned to the token lifetime ({@link JwtHikari});</li>
+ *   <li>{@code maxLifetime} and {@code keepaliveTime} are tuned to the token lifetime, and every new connection gets a
+ *       token usable for its whole {@code maxLifetime} ({@link JwtHikari}, {@link PoolLifetimes});</li>
  *   <li>on borrow, a connection whose token is within {@code jwt.clockSkew} of expiry is evicted and another one
  *       taken (for tokens shorter than Hikari's 30 s {@code maxLifetime} floor, and for busy connections that Hikari
  *       does not re-validate);</li>

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -32,6 +33,7 @@ final class ParsedDataSource implements DataSource {
   private final String vendorScheme;
   private final Properties vendorProperties;
   private final TokenConfig tokenConfig;
+  private volatile String minTokenLife; // set by the pool's tuning (JwtHikari), after install
   private volatile PrintWriter logWriter;
   private volatile int loginTimeout;
 
@@ -62,6 +64,14 @@ final class ParsedDataSource implements DataSource {
     config.getDataSourceProperties().keySet().removeIf(k -> k.toString().startsWith(JwtOption.PREFIX));
   }
 
+  /**
+   * Each new connection asks for at least {@code minimum} of usable token life ({@code jwt.minTokenLife}): the pool's
+   * tuning, which comes after {@link #install} because it needs the first token.
+   */
+  void askMinTokenLife(Duration minimum) {
+    this.minTokenLife = minimum.toSeconds() + "s";
+  }
+
   /** The parsed configuration of the pool's tokens. */
   TokenConfig tokenConfig() {
     return tokenConfig;
@@ -81,6 +91,10 @@ final class ParsedDataSource implements DataSource {
     Properties p = new Properties();
     p.putAll(vendorProperties);
     p.putAll(tokenConfig.revealed());
+    String minimum = minTokenLife;
+    if (minimum != null) {
+      p.setProperty(JwtOption.MIN_TOKEN_LIFE.key(), minimum);
+    }
     if (username != null) {
       p.setProperty("user", username);
     }
@@ -129,9 +143,14 @@ final class ParsedDataSource implements DataSource {
     return iface.isInstance(this);
   }
 
-  /** The vendor's scheme (never its URL, whose parameters may carry a password) and the redacted options. */
+  /**
+   * The vendor's scheme (never its URL, whose parameters may carry a password), the redacted options and the token
+   * life the pool's tuning asks of each new connection.
+   */
   @Override
   public String toString() {
-    return "JwtDataSource[jdbc:" + vendorScheme + ":…, " + tokenConfig + "]";
+    String minimum = minTokenLife;
+    return "JwtDataSource[jdbc:" + vendorScheme + ":…, " + tokenConfig
+        + (minimum == null ? "" : ", " + JwtOption.MIN_TOKEN_LIFE.key() + "=" + minimum) + "]";
   }
 }
