@@ -94,7 +94,7 @@ final class PoolChurn {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seconds", Math.round(seconds));
         m.put("maxLifetimeSeconds", Duration.ofMillis(jwtPool.getMaxLifetime()).toSeconds());
-        m.put("minTokenLife", jc.getDataSourceProperties().getProperty("jwt.minTokenLife"));
+        m.put("minTokenLifeSeconds", jwtPool.minTokenLife().map(Duration::toSeconds).orElse(null));
         m.put("poolSize", size);
         m.put("threads", borrowers);
         long jwtLogins = serverLogins(server, JWT_USER);

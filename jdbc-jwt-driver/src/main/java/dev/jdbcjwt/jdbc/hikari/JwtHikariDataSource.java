@@ -103,6 +103,17 @@ public class JwtHikariDataSource extends HikariDataSource {
   }
 
   /**
+   * The usable token life each new connection of this pool asks for ({@code jwt.minTokenLife}), as the pool's tuning
+   * chose it from the token lifetime and {@code maxLifetime}.
+   *
+   * @return the minimum; empty before the pool is configured, when the token's lifetime is unknown, or when the
+   *     application set {@code jwt.minTokenLife} itself
+   */
+  public java.util.Optional<java.time.Duration> minTokenLife() {
+    return getDataSource() instanceof ParsedDataSource parsed ? parsed.minTokenLife() : java.util.Optional.empty();
+  }
+
+  /**
    * The token cache this pool's connections log in with, once the pool is configured.
    *
    * @return the cache; empty before the pool is configured

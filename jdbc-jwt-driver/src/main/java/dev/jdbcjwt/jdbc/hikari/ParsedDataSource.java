@@ -6,6 +6,7 @@ import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.UrlPolicy;
 import dev.jdbcjwt.jdbc.internal.UrlTrust;
+import dev.jdbcjwt.token.config.Durations;
 import dev.jdbcjwt.token.config.JwtOption;
 import dev.jdbcjwt.token.config.TokenConfig;
 
@@ -33,7 +34,7 @@ final class ParsedDataSource implements DataSource {
   private final String vendorScheme;
   private final Properties vendorProperties;
   private final TokenConfig tokenConfig;
-  private volatile String minTokenLife; // set by the pool's tuning (JwtHikari), after install
+  private volatile Duration minTokenLife; // set by the pool's tuning (JwtHikari), after install
   private volatile PrintWriter logWriter;
   private volatile int loginTimeout;
 
@@ -69,7 +70,12 @@ final class ParsedDataSource implements DataSource {
    * tuning, which comes after {@link #install} because it needs the first token.
    */
   void askMinTokenLife(Duration minimum) {
-    this.minTokenLife = minimum.toSeconds() + "s";
+    this.minTokenLife = minimum;
+  }
+
+  /** What {@link #askMinTokenLife} set; empty before the tuning, or when the application sets the option itself. */
+  java.util.Optional<Duration> minTokenLife() {
+    return java.util.Optional.ofNullable(minTokenLife);
   }
 
   /** The parsed configuration of the pool's tokens. */
@@ -91,9 +97,9 @@ final class ParsedDataSource implements DataSource {
     Properties p = new Properties();
     p.putAll(vendorProperties);
     p.putAll(tokenConfig.revealed());
-    String minimum = minTokenLife;
+    Duration minimum = minTokenLife;
     if (minimum != null) {
-      p.setProperty(JwtOption.MIN_TOKEN_LIFE.key(), minimum);
+      p.setProperty(JwtOption.MIN_TOKEN_LIFE.key(), minimum.toMillis() + "ms");
     }
     if (username != null) {
       p.setProperty("user", username);
@@ -149,8 +155,8 @@ final class ParsedDataSource implements DataSource {
    */
   @Override
   public String toString() {
-    String minimum = minTokenLife;
+    Duration minimum = minTokenLife;
     return "JwtDataSource[jdbc:" + vendorScheme + ":…, " + tokenConfig
-        + (minimum == null ? "" : ", " + JwtOption.MIN_TOKEN_LIFE.key() + "=" + minimum) + "]";
+        + (minimum == null ? "" : ", " + JwtOption.MIN_TOKEN_LIFE.key() + "=" + Durations.format(minimum)) + "]";
   }
 }

@@ -104,8 +104,7 @@ class JdbcJwtSpringBootTest {
     // cache can give at two requests per lifetime (30 s - 3 s jitter)
     assertThat(pool.getMaxLifetime()).isEqualTo(30_000);
     assertThat(pool.getKeepaliveTime()).isZero();
-    // the pool connects through the driver's DataSource, which asks each new connection for it
-    assertThat(pool.getDataSource().toString()).contains("jwt.minTokenLife=27s");
+    assertThat(pool.minTokenLife()).contains(java.time.Duration.ofSeconds(27));
     assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
     assertThat(pool.getPoolName()).isEqualTo("orders-pool");
   }
