@@ -74,8 +74,10 @@ abstract class OidcServerLoginContract {
     Properties p = databaseProperties();
     p.setProperty("user", user);
     p.setProperty("jwt.issuer", issuer);
-    // the IdP's first answers come from a cold JVM; on a loaded machine they took over the 5 s default
+    // the IdP's first answers come from a cold JVM; on a loaded machine they took over the 5 s HTTP and the 10 s
+    // connect defaults (this test checks the exchange, not its speed)
     p.setProperty("jwt.httpTimeout", "30s");
+    p.setProperty("jwt.fetchTimeout", "60s");
     for (String option : options) {
       int eq = option.indexOf('=');
       p.setProperty(option.substring(0, eq), option.substring(eq + 1));
