@@ -24,7 +24,7 @@ final class JwtExpiry {
    */
   static Instant of(JWT jwt) throws TokenException {
     if (!(jwt instanceof com.nimbusds.jose.JOSEObject jose) || jose.getPayload() == null) {
-      return null; // encrypted: refused by claimsOf
+      return null; // encrypted: refused by JwtParsing.claimsOf
     }
     Map<String, Object> payload = jose.getPayload().toJSONObject();
     Object exp = payload == null ? null : payload.get("exp");

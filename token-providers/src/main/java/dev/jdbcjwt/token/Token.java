@@ -1,12 +1,9 @@
 package dev.jdbcjwt.token;
 
 import com.nimbusds.jose.Header;
-import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -67,9 +64,9 @@ public final class Token {
    * @return the token with its expiry, issue time, subject and key id from the claims
    */
   public static Token fromJwt(String jwt) throws TokenException {
-    JWT parsed = parseJwt(jwt);
+    JWT parsed = JwtParsing.parse(jwt);
     Instant exp = JwtExpiry.of(parsed);
-    JWTClaimsSet claims = claimsOf(parsed);
+    JWTClaimsSet claims = JwtParsing.claimsOf(parsed);
     if (exp == null) {
       throw TokenException.unavailable("the token has no 'exp' claim, so its lifetime is unknown", null);
     }
@@ -87,7 +84,7 @@ public final class Token {
    * @throws TokenException (UNAVAILABLE) if the text is empty, or looks like a JWT but is not a usable one
    */
   public static Token fromJwtOrOpaque(String value, Instant now, Duration opaqueLifetime) throws TokenException {
-    if (looksLikeJwt(value)) {
+    if (JwtParsing.looksLikeJwt(value)) {
       return fromJwt(value);
     }
     if (value.isBlank()) {
@@ -125,48 +122,7 @@ public final class Token {
   private static Token fromClaims(Secret value, Header header, JWTClaimsSet claims, Instant expiresAt) {
     Date iat = claims.getIssueTime();
     return new Token(value, expiresAt, iat == null ? null : iat.toInstant(), claims.getSubject(),
-        header == null ? null : keyIdOf(header), Collections.unmodifiableMap(claims.getClaims()));
-  }
-
-  private static String keyIdOf(Header header) {
-    return header instanceof com.nimbusds.jose.JWSHeader jws ? jws.getKeyID()
-        : header instanceof com.nimbusds.jose.JWEHeader jwe ? jwe.getKeyID() : null;
-  }
-
-  /** Three (JWS) or five (JWE) dot-separated parts: the shape of a compact JWT. */
-  static boolean looksLikeJwt(String value) {
-    int dots = 0;
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) == '.') {
-        dots++;
-      }
-    }
-    return (dots == 2 || dots == 4) && value.startsWith("ey");
-  }
-
-  private static JWT parseJwt(String jwt) throws TokenException {
-    if (jwt == null || jwt.isBlank()) {
-      throw TokenException.unavailable("the token is empty", null);
-    }
-    try {
-      return JWTParser.parse(jwt.strip());
-    } catch (ParseException e) {
-      // nimbus's message can quote parts of the token: do not chain it
-      throw TokenException.unavailable("the token is not a well-formed JWT (" + jwt.length()
-          + " characters; expected base64url header.payload.signature)", null);
-    }
-  }
-
-  private static JWTClaimsSet claimsOf(JWT jwt) throws TokenException {
-    if (jwt instanceof EncryptedJWT) {
-      throw TokenException.unavailable("the token is an encrypted JWT whose claims cannot be read; "
-          + "its lifetime is unknown", null);
-    }
-    try {
-      return jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
-      throw TokenException.unavailable("the token is not a well-formed JWT (its payload is not a JSON claims set)", null);
-    }
+        header == null ? null : JwtParsing.keyIdOf(header), Collections.unmodifiableMap(claims.getClaims()));
   }
 
   /**
@@ -288,18 +244,7 @@ public final class Token {
     if (claims.isEmpty()) {
       return Optional.empty();
     }
-    String v = value.reveal();
-    int first = v.indexOf('.');
-    int second = v.indexOf('.', first + 1);
-    if (first < 0 || second < 0 || v.indexOf('.', second + 1) >= 0) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new String(java.util.Base64.getUrlDecoder().decode(v.substring(first + 1, second)),
-          java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return JwtParsing.payloadJson(value.reveal());
   }
 
   @Override

@@ -5,21 +5,16 @@ import dev.jdbcjwt.testing.TrustPolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 /**
  * A private MariaDB server that validates JWTs itself: MariaDB's {@code auth_pam} plugin (with
@@ -63,11 +58,8 @@ public final class MariaDbServer implements AutoCloseable {
   /** The address the server listens on. */
   public static final String HOST = "127.0.0.1";
 
-  static final String ADMIN_USER = "jdbcjwt_admin";
-  private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(1);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private static MariaDbServer shared;
   private static RuntimeException sharedFailure;
@@ -137,12 +129,12 @@ public final class MariaDbServer implements AutoCloseable {
       installDataDirectory(installation, dir, data);
       SelfSignedCertificate tls = SelfSignedCertificate.create(installation.openssl, dir);
       pam = PamJwtService.install(installation, dir, policy);
-      String adminPassword = randomPassword();
-      Path initFile = writeInitFile(dir, adminPassword);
+      String adminPassword = MariaDbAccounts.randomPassword();
+      Path initFile = MariaDbAccounts.writeInitFile(dir, adminPassword);
       MariaDbProcess.Config config = new MariaDbProcess.Config(data, installation.pluginDir(dir),
           dir.resolve("mariadbd.sock"), dir.resolve("error.log"), initFile, tls);
       process = MariaDbProcess.start(installation.mariadbd, config,
-          port -> adminConnection(port, adminPassword, 2_000).close(), START_TIMEOUT);
+          port -> MariaDbAccounts.adminConnection(port, adminPassword, 2_000).close(), START_TIMEOUT);
       Files.deleteIfExists(initFile);
       return new MariaDbServer(dir, pam, process, adminPassword, isShared,
           Duration.ofNanos(System.nanoTime() - started));
@@ -202,12 +194,9 @@ public final class MariaDbServer implements AutoCloseable {
    * @param name letters, digits and underscores, at most 64
    */
   public void createTokenUser(String name) throws SQLException {
-    if (name == null || !USER_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("token user names here are 1 to 64 letters, digits or underscores: " + name);
-    }
-    try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE USER IF NOT EXISTS `" + name + "`@'%' IDENTIFIED VIA pam USING '" + pam.name() + "'");
-      s.execute("GRANT ALL PRIVILEGES ON `" + DATABASE + "`.* TO `" + name + "`@'%'");
+    MariaDbAccounts.requireTokenUserName(name);
+    try (Connection c = adminConnection()) {
+      MariaDbAccounts.createTokenUser(c, name, pam.name());
     }
   }
 
@@ -216,7 +205,7 @@ public final class MariaDbServer implements AutoCloseable {
    * up schemas, users and checks. The caller closes it.
    */
   public Connection adminConnection() throws SQLException {
-    return adminConnection(port(), adminPassword, 10_000);
+    return MariaDbAccounts.adminConnection(port(), adminPassword, 10_000);
   }
 
   /** The PAM module's decision log: one line per login attempt, with the reason, never the token. */
@@ -226,15 +215,7 @@ public final class MariaDbServer implements AutoCloseable {
 
   /** Every decision in {@link #pamLog()}, oldest first. */
   public List<PamDecision> pamDecisions() {
-    try {
-      List<PamDecision> decisions = new ArrayList<>();
-      for (String line : Files.readAllLines(pam.log(), StandardCharsets.UTF_8)) {
-        PamDecision.parse(line).ifPresent(decisions::add);
-      }
-      return decisions;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + pam.log(), e);
-    }
+    return pam.decisions();
   }
 
   /** The latest decision about {@code user}, e.g. to assert why a token was refused. */
@@ -327,45 +308,5 @@ public final class MariaDbServer implements AutoCloseable {
       throw new IllegalStateException("mariadb-install-db failed (exit " + result.exitCode() + "):\n"
           + result.output());
     }
-  }
-
-  /**
-   * SQL run once by mariadbd before it accepts connections. The anonymous users of mariadb-install-db
-   * ({@code ''@'localhost'}, {@code ''@'<hostname>'}) go: they would match before {@code 'user'@'%'} and make every
-   * token login fail.
-   */
-  private static Path writeInitFile(Path dir, String adminPassword) throws IOException {
-    Path file = dir.resolve("init.sql");
-    Files.writeString(file, String.join("\n",
-        "DELETE FROM mysql.global_priv WHERE User = '';",
-        "FLUSH PRIVILEGES;",
-        "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`;",
-        "CREATE USER '" + ADMIN_USER + "'@'127.0.0.1' IDENTIFIED BY '" + adminPassword + "';",
-        "GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN_USER + "'@'127.0.0.1' WITH GRANT OPTION;",
-        ""), StandardCharsets.UTF_8);
-    return file;
-  }
-
-  private static Connection adminConnection(int port, String password, int connectTimeoutMillis)
-      throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", ADMIN_USER);
-    props.setProperty("password", password);
-    props.setProperty("connectTimeout", Integer.toString(connectTimeoutMillis));
-    Connection connection = new org.mariadb.jdbc.Driver()
-        .connect("jdbc:mariadb://" + HOST + ":" + port + "/" + DATABASE, props);
-    if (connection == null) {
-      throw new SQLException("MariaDB Connector/J refused the admin URL", "08001");
-    }
-    return connection;
-  }
-
-  private static String randomPassword() {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder sb = new StringBuilder(24);
-    for (int i = 0; i < 24; i++) {
-      sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-    }
-    return sb.toString();
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,19 @@ final class PamJwtService implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  /** Every decision in {@link #log()}, oldest first. */
+  List<PamDecision> decisions() {
+    try {
+      List<PamDecision> decisions = new ArrayList<>();
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        PamDecision.parse(line).ifPresent(decisions::add);
+      }
+      return decisions;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + log, e);
+    }
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.jdbcjwt.jdbc.internal.postgres;
 import dev.jdbcjwt.jdbc.internal.Errors;
 import dev.jdbcjwt.token.config.PostgresOAuthMode;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +79,7 @@ final class StartupInterposer {
       header[headerFill++] = b[i];
       if (headerFill == header.length) {
         headerFill = 0;
-        state = afterClientPacket(readInt(header, 0), readInt(header, 4));
+        state = afterClientPacket(WireMessages.readInt(header, 0), WireMessages.readInt(header, 4));
       }
     }
   }
@@ -131,23 +130,25 @@ final class StartupInterposer {
     if (type < 0) {
       return false;
     }
-    byte[] lengthBytes = readExactly(4);
-    int length = readInt(lengthBytes, 0);
+    byte[] lengthBytes = WireMessages.readExactly(rawIn, 4);
+    int length = WireMessages.readInt(lengthBytes, 0);
     int bodyLength = length - 4;
     if (bodyLength < 0) {
       throw protocolError("a server message of length " + length);
     }
     if (type == 'R' && bodyLength >= 4) {
-      byte[] code = readExactly(4);
-      authenticationRequest(type, lengthBytes, readInt(code, 0), code, bodyLength - 4);
+      byte[] code = WireMessages.readExactly(rawIn, 4);
+      authenticationRequest(type, lengthBytes, WireMessages.readInt(code, 0), code, bodyLength - 4);
       return true;
     }
     boolean staysInAuthentication = type == 'v' || type == 'N'; // NegotiateProtocolVersion, NoticeResponse
     if (bodyLength > MAX_BUFFERED_MESSAGE) {
-      forward(message(type, lengthBytes, new byte[0], new byte[0]), true); // the body flows through untouched
+      // the body flows through untouched
+      forward(WireMessages.message(type, lengthBytes, new byte[0], new byte[0]), true);
       return true;
     }
-    forward(message(type, lengthBytes, new byte[0], readExactly(bodyLength)), !staysInAuthentication);
+    byte[] body = WireMessages.readExactly(rawIn, bodyLength);
+    forward(WireMessages.message(type, lengthBytes, new byte[0], body), !staysInAuthentication);
     return true;
   }
 
@@ -155,7 +156,8 @@ final class StartupInterposer {
       throws IOException {
     PostgresOAuthMode mode = attempt.mode();
     if (code == AUTH_SASL_CONTINUE && attempt.answered()) {
-      skip(rest); // the server's error JSON (discovery document, scope): nothing the driver needs
+      // the server's error JSON (discovery document, scope): nothing the driver needs
+      WireMessages.skip(rawIn, rest);
       write(SaslOAuthBearer.abortResponse());
       return; // its ErrorResponse follows and goes to pgjdbc
     }
@@ -163,14 +165,14 @@ final class StartupInterposer {
       if (mode == PostgresOAuthMode.REQUIRE && !attempt.answered()) {
         throw refuse("the server let the user in without asking for a token (trust or peer authentication)");
       }
-      forward(message(type, lengthBytes, codeBytes, readExactly(rest)), true);
+      forward(WireMessages.message(type, lengthBytes, codeBytes, WireMessages.readExactly(rawIn, rest)), true);
       return;
     }
     if (code == AUTH_SASL) {
       if (rest > MAX_BUFFERED_MESSAGE) {
         throw protocolError("an AuthenticationSASL message of " + rest + " bytes");
       }
-      byte[] body = readExactly(rest);
+      byte[] body = WireMessages.readExactly(rawIn, rest);
       List<String> mechanisms = SaslOAuthBearer.mechanisms(body);
       if (mechanisms.contains(SaslOAuthBearer.MECHANISM) && mode != PostgresOAuthMode.OFF) {
         answer();
@@ -183,13 +185,14 @@ final class StartupInterposer {
       if (mode == PostgresOAuthMode.REQUIRE) {
         throw refuse("the server asked for SASL " + String.join(", ", mechanisms));
       }
-      forward(message(type, lengthBytes, codeBytes, body), true);
+      forward(WireMessages.message(type, lengthBytes, codeBytes, body), true);
       return;
     }
     if (mode == PostgresOAuthMode.REQUIRE) {
-      throw refuse("the server asked for " + describe(code) + " authentication");
+      throw refuse("the server asked for " + WireMessages.authenticationName(code) + " authentication");
     }
-    forward(message(type, lengthBytes, codeBytes, new byte[0]), true); // pgjdbc answers; the rest flows through
+    // pgjdbc answers; the rest flows through
+    forward(WireMessages.message(type, lengthBytes, codeBytes, new byte[0]), true);
   }
 
   private void answer() throws IOException {
@@ -222,34 +225,10 @@ final class StartupInterposer {
     return new IOException("jdbc-jwt: unexpected " + what + " during PostgreSQL authentication");
   }
 
-  private static String describe(int code) {
-    switch (code) {
-      case 3:
-        return "password (cleartext)";
-      case 5:
-        return "MD5 password";
-      case 7:
-        return "GSSAPI";
-      case 9:
-        return "SSPI";
-      default:
-        return "type " + code;
-    }
-  }
-
   private void forward(byte[] message, boolean thenPass) {
     pending = message;
     pendingPos = 0;
     passAfterPending = thenPass;
-  }
-
-  private static byte[] message(int type, byte[] length, byte[] code, byte[] body) {
-    byte[] m = new byte[1 + 4 + code.length + body.length];
-    m[0] = (byte) type;
-    System.arraycopy(length, 0, m, 1, 4);
-    System.arraycopy(code, 0, m, 5, code.length);
-    System.arraycopy(body, 0, m, 5 + code.length, body.length);
-    return m;
   }
 
   private void write(byte[] bytes) throws IOException {
@@ -257,30 +236,6 @@ final class StartupInterposer {
       rawOut.write(bytes);
       rawOut.flush();
     }
-  }
-
-  private byte[] readExactly(int n) throws IOException {
-    byte[] b = rawIn.readNBytes(n);
-    if (b.length < n) {
-      throw new EOFException("jdbc-jwt: the server closed the connection during authentication");
-    }
-    return b;
-  }
-
-  private void skip(int n) throws IOException {
-    byte[] scratch = new byte[Math.min(n, 8192)];
-    int left = n;
-    while (left > 0) {
-      int r = rawIn.read(scratch, 0, Math.min(left, scratch.length));
-      if (r < 0) {
-        throw new EOFException("jdbc-jwt: the server closed the connection during authentication");
-      }
-      left -= r;
-    }
-  }
-
-  private static int readInt(byte[] b, int at) {
-    return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
   }
 
   /** The stream pgjdbc reads from. */
