@@ -70,52 +70,65 @@ public final class EndToEnd {
       pg = PostgresSetup.start();
       idp = pg.idp();
       staticToken = idp.token(PostgresSetup.TOKEN_USER, Duration.ofHours(2));
-      results.versions.put("database", pg.version());
-      results.versions.put("pgjdbc", driverVersion(pg.jdbcUrl(), credentials(PostgresSetup.TRUST_USER, null)));
-      results.versions.put("aws-advanced-jdbc-wrapper", driverVersion(AwsWrapper.url(pg.url("aws-wrapper"), false),
-          credentials(PostgresSetup.TRUST_USER, null)));
-      results.versions.put("HikariCP", mavenVersion(com.zaxxer.hikari.HikariConfig.class, "com.zaxxer", "HikariCP"));
-      results.versions.put("jdbc-jwt-driver", mavenVersion(dev.jdbcjwt.jdbc.JwtDriver.class, "dev.jdbcjwt",
-          "jdbc-jwt-driver"));
+      recordVersions();
       iamProblem = probe(AwsWrapper.url(pg.url("aws-wrapper"), true), credentials(PostgresSetup.TRUST_USER, null));
       if (iamProblem != null) {
         results.skipped.add(new Skip(AWS_IAM, "it could not connect to the local server: " + iamProblem));
       }
-      if (settings.runs("pg-connect")) {
-        postgresConnects();
-      }
-      if (settings.runs("pg-statements")) {
-        postgresStatements();
-      }
-      if (settings.runs("mariadb") && settings.runMariaDb()) {
-        MariaDbBench.run(settings, results, pg);
-      } else if (settings.runs("mariadb")) {
-        results.skipped.add(new Skip("MariaDB", "skip-mariadb was given"));
-      }
-      if (settings.runs("hikari")) {
-        HikariBorrow.run(settings, results, pg, idp);
-      }
-      if (settings.runs("idp")) {
-        IdpBurst.run(settings, results, pg, idp);
-      }
-      if (settings.runs("churn")) {
-        ChurnBench.run(settings, results, pg);
-      }
-      if (settings.runs("pg18")) {
-        Postgres18Bench.run(settings, results);
-      }
+      runSelected();
     } finally {
-      for (int i = toClose.size() - 1; i >= 0; i--) {
-        try {
-          toClose.get(i).close();
-        } catch (Exception ignored) {
-          // best effort
-        }
+      closeAll();
+    }
+  }
+
+  private void recordVersions() {
+    results.versions.put("database", pg.version());
+    results.versions.put("pgjdbc", driverVersion(pg.jdbcUrl(), credentials(PostgresSetup.TRUST_USER, null)));
+    results.versions.put("aws-advanced-jdbc-wrapper", driverVersion(AwsWrapper.url(pg.url("aws-wrapper"), false),
+        credentials(PostgresSetup.TRUST_USER, null)));
+    results.versions.put("HikariCP", mavenVersion(com.zaxxer.hikari.HikariConfig.class, "com.zaxxer", "HikariCP"));
+    results.versions.put("jdbc-jwt-driver", mavenVersion(dev.jdbcjwt.jdbc.JwtDriver.class, "dev.jdbcjwt",
+        "jdbc-jwt-driver"));
+  }
+
+  /** The parts of the comparison the settings ask for, in order. */
+  private void runSelected() throws Exception {
+    if (settings.runs("pg-connect")) {
+      postgresConnects();
+    }
+    if (settings.runs("pg-statements")) {
+      postgresStatements();
+    }
+    if (settings.runs("mariadb") && settings.runMariaDb()) {
+      MariaDbBench.run(settings, results, pg);
+    } else if (settings.runs("mariadb")) {
+      results.skipped.add(new Skip("MariaDB", "skip-mariadb was given"));
+    }
+    if (settings.runs("hikari")) {
+      HikariBorrow.run(settings, results, pg, idp);
+    }
+    if (settings.runs("idp")) {
+      IdpBurst.run(settings, results, pg, idp);
+    }
+    if (settings.runs("churn")) {
+      ChurnBench.run(settings, results, pg);
+    }
+    if (settings.runs("pg18")) {
+      Postgres18Bench.run(settings, results);
+    }
+  }
+
+  private void closeAll() {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      try {
+        toClose.get(i).close();
+      } catch (Exception ignored) {
+        // best effort
       }
-      TokenCaches.clear();
-      if (pg != null) {
-        pg.close();
-      }
+    }
+    TokenCaches.clear();
+    if (pg != null) {
+      pg.close();
     }
   }
 
@@ -124,31 +137,9 @@ public final class EndToEnd {
   private void postgresConnects() throws Exception {
     String tokenUrl = jwtUrl(pg.url("jwt"), "connect", PostgresSetup.TOKEN_USER, LONG_TTL, "");
     String trustUrl = jwtUrl(pg.url("jwt"), "connect-trust", PostgresSetup.TRUST_USER, LONG_TTL, "");
-
-    List<Interleaved.Variant> token = new ArrayList<>();
-    token.add(new Interleaved.Variant(RAW, connect(pg.jdbcUrl(), credentials(PostgresSetup.TOKEN_USER, staticToken))));
-    token.add(new Interleaved.Variant(JWT, connect(tokenUrl, jwtCredentials(PostgresSetup.TOKEN_USER))));
-    token.add(new Interleaved.Variant(AWS, connect(AwsWrapper.url(pg.url("aws-wrapper"), false),
-        credentials(PostgresSetup.TOKEN_USER, staticToken))));
-    token.add(new Interleaved.Variant(SCRAM, connect(pg.jdbcUrl(),
-        credentials(PostgresSetup.SCRAM_USER, PostgresSetup.SCRAM_PASSWORD))));
-
-    List<Interleaved.Variant> trust = new ArrayList<>();
-    trust.add(new Interleaved.Variant(RAW, connect(pg.jdbcUrl(), credentials(PostgresSetup.TRUST_USER, null))));
-    trust.add(new Interleaved.Variant(JWT, connect(trustUrl, jwtCredentials(PostgresSetup.TRUST_USER))));
-    trust.add(new Interleaved.Variant(AWS, connect(AwsWrapper.url(pg.url("aws-wrapper"), false),
-        credentials(PostgresSetup.TRUST_USER, null))));
+    List<Interleaved.Variant> token = tokenConnects(tokenUrl);
     JwtSteps steps = new JwtSteps();
-    trust.add(new Interleaved.Variant(Names.RAW_AGAIN, connect(pg.jdbcUrl(),
-        credentials(PostgresSetup.TRUST_USER, null))));
-    trust.add(new Interleaved.Variant(Names.JWT_BY_HAND, steps.byHand(trustUrl,
-        jwtCredentials(PostgresSetup.TRUST_USER))));
-    trust.add(new Interleaved.Variant(Names.JWT_UNCACHED, steps.uncached(trustUrl,
-        jwtCredentials(PostgresSetup.TRUST_USER))));
-    if (iamProblem == null) {
-      trust.add(new Interleaved.Variant(AWS_IAM, connect(AwsWrapper.url(pg.url("aws-wrapper"), true),
-          credentials(PostgresSetup.TRUST_USER, null))));
-    }
+    List<Interleaved.Variant> trust = trustConnects(trustUrl, steps);
 
     // the warm-up (JIT, token caches, the AWS wrapper's dialect and host caches) is part of Interleaved.run
     log("PostgreSQL connects, token checked by the database (" + token.size() + " variants)");
@@ -164,7 +155,43 @@ public final class EndToEnd {
     results.facts.put("idpRequestsDuringConnectMeasurements", tokenRequests + trustRequests);
     results.facts.put("jwtConnectsMeasured", (long) settings.rounds() * settings.connectsPerRound() * 2);
     results.facts.put("jwtConnectStepsMedianMicros", steps.medians());
+    addConnectRows(tokenSamples, trustSamples);
+  }
 
+  /** The connects of the token role: the server checks the token (or, for reference, a SCRAM password). */
+  private List<Interleaved.Variant> tokenConnects(String tokenUrl) throws SQLException {
+    List<Interleaved.Variant> token = new ArrayList<>();
+    token.add(new Interleaved.Variant(RAW, connect(pg.jdbcUrl(), credentials(PostgresSetup.TOKEN_USER, staticToken))));
+    token.add(new Interleaved.Variant(JWT, connect(tokenUrl, jwtCredentials(PostgresSetup.TOKEN_USER))));
+    token.add(new Interleaved.Variant(AWS, connect(AwsWrapper.url(pg.url("aws-wrapper"), false),
+        credentials(PostgresSetup.TOKEN_USER, staticToken))));
+    token.add(new Interleaved.Variant(SCRAM, connect(pg.jdbcUrl(),
+        credentials(PostgresSetup.SCRAM_USER, PostgresSetup.SCRAM_PASSWORD))));
+    return token;
+  }
+
+  /** The connects of the trust role: only the drivers' own work differs. */
+  private List<Interleaved.Variant> trustConnects(String trustUrl, JwtSteps steps) throws SQLException {
+    List<Interleaved.Variant> trust = new ArrayList<>();
+    trust.add(new Interleaved.Variant(RAW, connect(pg.jdbcUrl(), credentials(PostgresSetup.TRUST_USER, null))));
+    trust.add(new Interleaved.Variant(JWT, connect(trustUrl, jwtCredentials(PostgresSetup.TRUST_USER))));
+    trust.add(new Interleaved.Variant(AWS, connect(AwsWrapper.url(pg.url("aws-wrapper"), false),
+        credentials(PostgresSetup.TRUST_USER, null))));
+    trust.add(new Interleaved.Variant(Names.RAW_AGAIN, connect(pg.jdbcUrl(),
+        credentials(PostgresSetup.TRUST_USER, null))));
+    trust.add(new Interleaved.Variant(Names.JWT_BY_HAND, steps.byHand(trustUrl,
+        jwtCredentials(PostgresSetup.TRUST_USER))));
+    trust.add(new Interleaved.Variant(Names.JWT_UNCACHED, steps.uncached(trustUrl,
+        jwtCredentials(PostgresSetup.TRUST_USER))));
+    if (iamProblem == null) {
+      trust.add(new Interleaved.Variant(AWS_IAM, connect(AwsWrapper.url(pg.url("aws-wrapper"), true),
+          credentials(PostgresSetup.TRUST_USER, null))));
+    }
+    return trust;
+  }
+
+  private void addConnectRows(Map<String, Interleaved.Samples> tokenSamples,
+      Map<String, Interleaved.Samples> trustSamples) {
     results.groups.add(new Group(PG_CONNECT_TOKEN, "PostgreSQL physical connect, token checked by the database",
         "Driver.connect() until it returns (close not timed); user " + PostgresSetup.TOKEN_USER
             + ", pg_hba ldap → JWT validation; the raw drivers send the same kind of token as the password",

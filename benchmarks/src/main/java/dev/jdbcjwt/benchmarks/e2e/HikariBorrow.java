@@ -53,73 +53,111 @@ final class HikariBorrow {
         ROTATING_TTL, ROTATING_OPTIONS);
     Properties jwtProps = EndToEnd.jwtCredentials(PostgresSetup.TOKEN_USER);
     TokenCache rotatingCache = EndToEnd.cacheOf(rotatingUrl, jwtProps);
-    AtomicLong rotatingTokens = new AtomicLong();
-    AtomicLong rotatingFailures = new AtomicLong();
-    TokenListener counter = event -> {
-      if (event.type() == TokenEvent.Type.FETCHED || event.type() == TokenEvent.Type.REFRESHED) {
-        rotatingTokens.incrementAndGet();
-      } else if (event.type() == TokenEvent.Type.REFRESH_FAILED) {
-        rotatingFailures.incrementAndGet();
-      }
-    };
+    TokenCounter counter = new TokenCounter();
     rotatingCache.addListener(counter);
 
     long started = System.nanoTime();
     Map<String, HikariDataSource> pools = new LinkedHashMap<>();
     ExecutorService threads = Executors.newFixedThreadPool(settings.hikariThreads());
     try {
-      HikariConfig plain = config(Names.HIKARI_STATIC, pg.jdbcUrl(), PostgresSetup.SCRAM_USER, size);
-      plain.setPassword(PostgresSetup.SCRAM_PASSWORD);
-      pools.put(Names.HIKARI_STATIC, new HikariDataSource(plain));
-      HikariConfig plainShort = config(Names.HIKARI_STATIC_SHORT, pg.jdbcUrl(), PostgresSetup.SCRAM_USER, size);
-      plainShort.setPassword(PostgresSetup.SCRAM_PASSWORD);
-      plainShort.setMaxLifetime(30_000);
-      pools.put(Names.HIKARI_STATIC_SHORT, new HikariDataSource(plainShort));
-      // the server-side cost of the rotating pool's replacement logins (the token check), without jdbc-jwt
-      HikariConfig tokenShort = config(Names.HIKARI_TOKEN_SHORT, pg.jdbcUrl(), PostgresSetup.TOKEN_USER, size);
-      tokenShort.setPassword(idp.token(PostgresSetup.TOKEN_USER, Duration.ofHours(2)));
-      tokenShort.setMaxLifetime(30_000);
-      pools.put(Names.HIKARI_TOKEN_SHORT, new HikariDataSource(tokenShort));
-      pools.put(Names.HIKARI_LONG, jwtPool(config(Names.HIKARI_LONG, longUrl, PostgresSetup.TOKEN_USER, size)));
-      pools.put(Names.HIKARI_ROTATING,
-          jwtPool(config(Names.HIKARI_ROTATING, rotatingUrl, PostgresSetup.TOKEN_USER, size)));
-      for (HikariDataSource ds : pools.values()) {
-        awaitFull(ds, size);
-        window(ds, threads, settings.hikariThreads(), settings.hikariWindowMillis() / 2); // warm-up
-      }
-      EndToEnd.log("HikariCP borrow latency, " + pools.size() + " pools, " + settings.hikariRounds() + " rounds of "
-          + settings.hikariWindowMillis() + " ms windows");
-      Map<String, Interleaved.Samples> samples = new LinkedHashMap<>();
-      pools.keySet().forEach(k -> samples.put(k, new Interleaved.Samples()));
-      List<String> names = new ArrayList<>(pools.keySet());
-      Random random = new Random(20_26);
-      for (int round = 0; round < settings.hikariRounds(); round++) {
-        Collections.shuffle(names, random); // a new order every round, the same every run
-        for (String name : names) {
-          LongList window = window(pools.get(name), threads, settings.hikariThreads(), settings.hikariWindowMillis());
-          Interleaved.Samples s = samples.get(name);
-          s.rounds.add(window);
-          s.all.addAll(window);
-        }
-      }
-      results.groups.add(new Group(Names.HIKARI_BORROW, "HikariCP borrow latency (getConnection), pool of " + size
-          + ", "
-          + settings.hikariThreads() + " threads",
-          "getConnection() until it returns, then SELECT 1 and close() (not timed); windows of "
-              + settings.hikariWindowMillis() + " ms, one per pool per round in a random order", Names.HIKARI_STATIC));
-      results.rows.addAll(Rows.of(Names.HIKARI_BORROW, samples, Names.HIKARI_STATIC, Map.of(
-          Names.HIKARI_STATIC, "user " + PostgresSetup.SCRAM_USER + " (scram-sha-256), maxLifetime 30 min (default)",
-          Names.HIKARI_STATIC_SHORT, "the same, retiring connections as often as the rotating-token pool",
-          Names.HIKARI_TOKEN_SHORT, "plain HikariCP, user " + PostgresSetup.TOKEN_USER + " with one long-lived token as "
-              + "its password, maxLifetime 30 s: the server's token check on every replacement login, no jdbc-jwt",
-          Names.HIKARI_LONG, "maxLifetime tuned to " + lifetime(pools.get(Names.HIKARI_LONG)) + " s",
-          Names.HIKARI_ROTATING, "maxLifetime tuned to " + lifetime(pools.get(Names.HIKARI_ROTATING))
-              + " s; connections replaced in the background while measuring")));
+      openPools(pools, pg, idp, size, longUrl, rotatingUrl);
+      warmUp(settings, pools, threads, size);
+      Map<String, Interleaved.Samples> samples = measure(settings, pools, threads);
+      addRows(settings, results, pools, samples, size);
     } finally {
       threads.shutdownNow();
       pools.values().forEach(HikariDataSource::close);
       rotatingCache.removeListener(counter);
     }
+    addEvictions(results, pools);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long requests = idp.requests("hikari-rotating");
+    results.idp.add(new IdpCount("HikariCP pool, tokens rotating every 4-7 s", -1, settings.hikariThreads(),
+        requests, counter.tokens.get(), counter.tokens.get(), (int) counter.failures.get(), seconds,
+        "one request per token obtained (initial fetch + background refreshes); borrows never wait for the IdP"));
+  }
+
+  /** Counts the tokens the rotating pool's cache obtained, and its failed refreshes. */
+  private static final class TokenCounter implements TokenListener {
+    final AtomicLong tokens = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+
+    @Override
+    public void onEvent(TokenEvent event) {
+      if (event.type() == TokenEvent.Type.FETCHED || event.type() == TokenEvent.Type.REFRESHED) {
+        tokens.incrementAndGet();
+      } else if (event.type() == TokenEvent.Type.REFRESH_FAILED) {
+        failures.incrementAndGet();
+      }
+    }
+  }
+
+  /** Opens the pools into {@code pools} one by one, so that the caller closes those opened if one fails. */
+  private static void openPools(Map<String, HikariDataSource> pools, PostgresSetup pg, Idp idp, int size,
+      String longUrl, String rotatingUrl) throws Exception {
+    HikariConfig plain = config(Names.HIKARI_STATIC, pg.jdbcUrl(), PostgresSetup.SCRAM_USER, size);
+    plain.setPassword(PostgresSetup.SCRAM_PASSWORD);
+    pools.put(Names.HIKARI_STATIC, new HikariDataSource(plain));
+    HikariConfig plainShort = config(Names.HIKARI_STATIC_SHORT, pg.jdbcUrl(), PostgresSetup.SCRAM_USER, size);
+    plainShort.setPassword(PostgresSetup.SCRAM_PASSWORD);
+    plainShort.setMaxLifetime(30_000);
+    pools.put(Names.HIKARI_STATIC_SHORT, new HikariDataSource(plainShort));
+    // the server-side cost of the rotating pool's replacement logins (the token check), without jdbc-jwt
+    HikariConfig tokenShort = config(Names.HIKARI_TOKEN_SHORT, pg.jdbcUrl(), PostgresSetup.TOKEN_USER, size);
+    tokenShort.setPassword(idp.token(PostgresSetup.TOKEN_USER, Duration.ofHours(2)));
+    tokenShort.setMaxLifetime(30_000);
+    pools.put(Names.HIKARI_TOKEN_SHORT, new HikariDataSource(tokenShort));
+    pools.put(Names.HIKARI_LONG, jwtPool(config(Names.HIKARI_LONG, longUrl, PostgresSetup.TOKEN_USER, size)));
+    pools.put(Names.HIKARI_ROTATING,
+        jwtPool(config(Names.HIKARI_ROTATING, rotatingUrl, PostgresSetup.TOKEN_USER, size)));
+  }
+
+  private static void warmUp(Settings settings, Map<String, HikariDataSource> pools, ExecutorService threads,
+      int size) throws Exception {
+    for (HikariDataSource ds : pools.values()) {
+      awaitFull(ds, size);
+      window(ds, threads, settings.hikariThreads(), settings.hikariWindowMillis() / 2); // warm-up
+    }
+  }
+
+  private static Map<String, Interleaved.Samples> measure(Settings settings, Map<String, HikariDataSource> pools,
+      ExecutorService threads) throws Exception {
+    EndToEnd.log("HikariCP borrow latency, " + pools.size() + " pools, " + settings.hikariRounds() + " rounds of "
+        + settings.hikariWindowMillis() + " ms windows");
+    Map<String, Interleaved.Samples> samples = new LinkedHashMap<>();
+    pools.keySet().forEach(k -> samples.put(k, new Interleaved.Samples()));
+    List<String> names = new ArrayList<>(pools.keySet());
+    Random random = new Random(20_26);
+    for (int round = 0; round < settings.hikariRounds(); round++) {
+      Collections.shuffle(names, random); // a new order every round, the same every run
+      for (String name : names) {
+        LongList window = window(pools.get(name), threads, settings.hikariThreads(), settings.hikariWindowMillis());
+        Interleaved.Samples s = samples.get(name);
+        s.rounds.add(window);
+        s.all.addAll(window);
+      }
+    }
+    return samples;
+  }
+
+  private static void addRows(Settings settings, Results results, Map<String, HikariDataSource> pools,
+      Map<String, Interleaved.Samples> samples, int size) {
+    results.groups.add(new Group(Names.HIKARI_BORROW, "HikariCP borrow latency (getConnection), pool of " + size
+        + ", "
+        + settings.hikariThreads() + " threads",
+        "getConnection() until it returns, then SELECT 1 and close() (not timed); windows of "
+            + settings.hikariWindowMillis() + " ms, one per pool per round in a random order", Names.HIKARI_STATIC));
+    results.rows.addAll(Rows.of(Names.HIKARI_BORROW, samples, Names.HIKARI_STATIC, Map.of(
+        Names.HIKARI_STATIC, "user " + PostgresSetup.SCRAM_USER + " (scram-sha-256), maxLifetime 30 min (default)",
+        Names.HIKARI_STATIC_SHORT, "the same, retiring connections as often as the rotating-token pool",
+        Names.HIKARI_TOKEN_SHORT, "plain HikariCP, user " + PostgresSetup.TOKEN_USER + " with one long-lived token as "
+            + "its password, maxLifetime 30 s: the server's token check on every replacement login, no jdbc-jwt",
+        Names.HIKARI_LONG, "maxLifetime tuned to " + lifetime(pools.get(Names.HIKARI_LONG)) + " s",
+        Names.HIKARI_ROTATING, "maxLifetime tuned to " + lifetime(pools.get(Names.HIKARI_ROTATING))
+            + " s; connections replaced in the background while measuring")));
+  }
+
+  private static void addEvictions(Results results, Map<String, HikariDataSource> pools) {
     Map<String, Long> evicted = new LinkedHashMap<>();
     pools.forEach((name, ds) -> {
       if (ds instanceof CountingJwtHikariDataSource counting) {
@@ -127,11 +165,6 @@ final class HikariBorrow {
       }
     });
     results.facts.put("hikariConnectionsEvictedOnBorrowForExpiredToken", evicted);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    long requests = idp.requests("hikari-rotating");
-    results.idp.add(new IdpCount("HikariCP pool, tokens rotating every 4-7 s", -1, settings.hikariThreads(),
-        requests, rotatingTokens.get(), rotatingTokens.get(), (int) rotatingFailures.get(), seconds,
-        "one request per token obtained (initial fetch + background refreshes); borrows never wait for the IdP"));
   }
 
   private static long lifetime(HikariDataSource ds) {

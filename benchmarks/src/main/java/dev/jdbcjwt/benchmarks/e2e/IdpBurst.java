@@ -57,6 +57,26 @@ final class IdpBurst {
     };
     cache.addListener(counter);
     EndToEnd.log("IdP requests: " + connections + " connections by " + threads + " threads (" + scenario + ")");
+    Outcome outcome;
+    try {
+      outcome = connectAll(url, props, connections, threads);
+    } finally {
+      cache.removeListener(counter);
+    }
+    long requests = idp.requests(scenario);
+    String fullNote = note + (outcome.firstFailure() == null ? "" : "; first failure: " + outcome.firstFailure());
+    return new IdpCount(String.format("%,d-connection burst, %s", connections,
+        scenario.equals("burst") ? "15 min tokens" : "tokens rotating every 4-7 s"), connections, threads, requests,
+        tokens.get(),
+        scenario.equals("burst") ? 1 : tokens.get(), outcome.failures(), outcome.seconds(), fullNote);
+  }
+
+  /** How a burst went: its failed connections, the first failure's SQLState and message (or null), its seconds. */
+  private record Outcome(int failures, String firstFailure, double seconds) {
+  }
+
+  /** Opens and closes {@code connections} connections from {@code threads} threads released together. */
+  private static Outcome connectAll(String url, Properties props, int connections, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger remaining = new AtomicInteger(connections);
     AtomicInteger failures = new AtomicInteger();
@@ -86,14 +106,8 @@ final class IdpBurst {
       }
     } finally {
       pool.shutdownNow();
-      cache.removeListener(counter);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long requests = idp.requests(scenario);
-    String fullNote = note + (firstFailure.get() == null ? "" : "; first failure: " + firstFailure.get());
-    return new IdpCount(String.format("%,d-connection burst, %s", connections,
-        scenario.equals("burst") ? "15 min tokens" : "tokens rotating every 4-7 s"), connections, threads, requests,
-        tokens.get(),
-        scenario.equals("burst") ? 1 : tokens.get(), failures.get(), seconds, fullNote);
+    return new Outcome(failures.get(), firstFailure.get(), seconds);
   }
 }

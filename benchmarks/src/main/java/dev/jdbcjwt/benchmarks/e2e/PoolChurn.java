@@ -64,26 +64,16 @@ final class PoolChurn {
     int size = settings.hikariPoolSize();
     Measured jwt = new Measured();
     Measured plain = new Measured();
-    String url = EndToEnd.jwtUrl("jdbc:jwt:" + server.mariadbConnectorUrl(), idp, SCENARIO, JWT_USER, TTL,
-        "&jwt.clockSkew=5s");
-    HikariConfig jc = jwt.track(config("churn-jwt", url, JWT_USER, size));
-    jc.addDataSourceProperty("jwt.clientSecret", MintingIdp.CLIENT_SECRET);
+    HikariConfig jc = jwtConfig(server, idp, jwt, size);
     long idpBefore = idp.requests(SCENARIO);
     // as many borrowing threads as connections: a connection being replaced (a slow login) makes a borrower wait
     int borrowers = size;
     ExecutorService threads = Executors.newFixedThreadPool(borrowers);
     long started = System.nanoTime();
     try (JwtHikariDataSource jwtPool = new JwtHikariDataSource(jc)) {
-      HikariConfig pc = plain.track(config("churn-static", "jdbc:" + server.mariadbConnectorUrl(), STATIC_USER,
-          size));
-      pc.setPassword(idp.token(STATIC_USER, Duration.ofHours(3)));
-      pc.setMaxLifetime(jwtPool.getMaxLifetime());
-      pc.setKeepaliveTime(jwtPool.getKeepaliveTime());
+      HikariConfig pc = staticConfig(server, idp, plain, size, jwtPool);
       try (HikariDataSource staticPool = new HikariDataSource(pc)) {
-        awaitFull(jwtPool, size);
-        awaitFull(staticPool, size);
-        window(jwtPool, new Measured(), threads, borrowers); // warm-up, not counted
-        window(staticPool, new Measured(), threads, borrowers);
+        warmUp(jwtPool, staticPool, threads, borrowers, size);
         long end = started + Duration.ofSeconds(settings.churnSeconds()).toNanos();
         boolean turn = false;
         while (System.nanoTime() < end) {
@@ -97,24 +87,8 @@ final class PoolChurn {
         m.put("minTokenLifeSeconds", jwtPool.minTokenLife().map(Duration::toSeconds).orElse(null));
         m.put("poolSize", size);
         m.put("threads", borrowers);
-        long jwtLogins = serverLogins(server, JWT_USER);
-        long staticLogins = serverLogins(server, STATIC_USER);
-        m.put("serverLogins", jwtLogins);
-        m.put("staticServerLogins", staticLogins);
-        m.put("hikariCreated", jwt.created.get());
-        m.put("staticHikariCreated", plain.created.get());
-        m.put("loginRatio", ratio(jwtLogins, staticLogins));
-        m.put("loginsPerMinute", Math.round(jwtLogins * 60 / seconds * 10) / 10.0);
-        m.put("staticLoginsPerMinute", Math.round(staticLogins * 60 / seconds * 10) / 10.0);
-        m.put("evictedOnBorrowForToken", jwtPool.evictedForExpiry());
-        m.put("failedBorrows", jwt.failedBorrows.get());
-        m.put("staticFailedBorrows", plain.failedBorrows.get());
-        long[] jwtSorted = jwt.borrowNanos.sorted();
-        long[] staticSorted = plain.borrowNanos.sorted();
-        latencies(m, "", jwtSorted);
-        latencies(m, "static", staticSorted);
-        m.put("p99Ratio", ratio(Stats.percentile(jwtSorted, 99), Stats.percentile(staticSorted, 99)));
-        m.put("p999Ratio", ratio(Stats.percentile(jwtSorted, 99.9), Stats.percentile(staticSorted, 99.9)));
+        logins(m, server, jwt, plain, seconds);
+        borrows(m, jwtPool, jwt, plain);
         // the pool's first token is its start (the static pool's password was minted once too): the rest per lifetime
         m.put("idpRequestsPerLifetime", ratio((idp.requests(SCENARIO) - idpBefore - 1) * TTL.toSeconds(), seconds));
         return m;
@@ -122,6 +96,61 @@ final class PoolChurn {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  /** The jdbc:jwt pool: tokens living {@link #TTL}, the client secret as a data source property. */
+  private static HikariConfig jwtConfig(MariaDbServer server, Idp idp, Measured jwt, int size) {
+    String url = EndToEnd.jwtUrl("jdbc:jwt:" + server.mariadbConnectorUrl(), idp, SCENARIO, JWT_USER, TTL,
+        "&jwt.clockSkew=5s");
+    HikariConfig jc = jwt.track(config("churn-jwt", url, JWT_USER, size));
+    jc.addDataSourceProperty("jwt.clientSecret", MintingIdp.CLIENT_SECRET);
+    return jc;
+  }
+
+  /** The static pool: one long-lived token as its password, retiring connections as often as the jdbc:jwt pool. */
+  private static HikariConfig staticConfig(MariaDbServer server, Idp idp, Measured plain, int size,
+      JwtHikariDataSource jwtPool) throws Exception {
+    HikariConfig pc = plain.track(config("churn-static", "jdbc:" + server.mariadbConnectorUrl(), STATIC_USER,
+        size));
+    pc.setPassword(idp.token(STATIC_USER, Duration.ofHours(3)));
+    pc.setMaxLifetime(jwtPool.getMaxLifetime());
+    pc.setKeepaliveTime(jwtPool.getKeepaliveTime());
+    return pc;
+  }
+
+  private static void warmUp(HikariDataSource jwtPool, HikariDataSource staticPool, ExecutorService threads,
+      int borrowers, int size) throws Exception {
+    awaitFull(jwtPool, size);
+    awaitFull(staticPool, size);
+    window(jwtPool, new Measured(), threads, borrowers); // warm-up, not counted
+    window(staticPool, new Measured(), threads, borrowers);
+  }
+
+  /** The logins the server accepted and the connections HikariCP created, per pool, and their rates. */
+  private static void logins(Map<String, Object> m, MariaDbServer server, Measured jwt, Measured plain,
+      double seconds) {
+    long jwtLogins = serverLogins(server, JWT_USER);
+    long staticLogins = serverLogins(server, STATIC_USER);
+    m.put("serverLogins", jwtLogins);
+    m.put("staticServerLogins", staticLogins);
+    m.put("hikariCreated", jwt.created.get());
+    m.put("staticHikariCreated", plain.created.get());
+    m.put("loginRatio", ratio(jwtLogins, staticLogins));
+    m.put("loginsPerMinute", Math.round(jwtLogins * 60 / seconds * 10) / 10.0);
+    m.put("staticLoginsPerMinute", Math.round(staticLogins * 60 / seconds * 10) / 10.0);
+  }
+
+  /** Evictions, failed borrows and the borrow latencies of both pools, and the latency ratios. */
+  private static void borrows(Map<String, Object> m, JwtHikariDataSource jwtPool, Measured jwt, Measured plain) {
+    m.put("evictedOnBorrowForToken", jwtPool.evictedForExpiry());
+    m.put("failedBorrows", jwt.failedBorrows.get());
+    m.put("staticFailedBorrows", plain.failedBorrows.get());
+    long[] jwtSorted = jwt.borrowNanos.sorted();
+    long[] staticSorted = plain.borrowNanos.sorted();
+    latencies(m, "", jwtSorted);
+    latencies(m, "static", staticSorted);
+    m.put("p99Ratio", ratio(Stats.percentile(jwtSorted, 99), Stats.percentile(staticSorted, 99)));
+    m.put("p999Ratio", ratio(Stats.percentile(jwtSorted, 99.9), Stats.percentile(staticSorted, 99.9)));
   }
 
   private static HikariConfig config(String name, String url, String user, int size) {

@@ -37,49 +37,59 @@ final class Postgres18Bench {
       String jwt = "jdbc:jwt:" + server.plainVendorUrl();
       Properties oauth = signed(user);
       results.versions.put("postgresql18", "PostgreSQL 18.1 (io.zonky.test.postgres binaries)");
-      List<Interleaved.Variant> connects = List.of(
-          new Interleaved.Variant(SCRAM, EndToEnd.connect(raw, EndToEnd.credentials(OAuthPostgresServer.SCRAM_USER,
-              OAuthPostgresServer.SCRAM_PASSWORD))),
-          new Interleaved.Variant(OAUTH, EndToEnd.connect(jwt, oauth)),
-          new Interleaved.Variant(TRUST, EndToEnd.connect(raw, EndToEnd.credentials(OAuthPostgresServer.TRUST_USER,
-              null))));
-      EndToEnd.log("PostgreSQL 18 connects (" + connects.size() + " variants)");
-      Map<String, Interleaved.Samples> connectSamples = Interleaved.run(connects, settings.connectWarmup(),
-          settings.rounds(), settings.connectsPerRound());
-      results.groups.add(new Group(CONNECT, "PostgreSQL 18 physical connect, native oauth",
-          "Driver.connect() until it returns (close not timed), plain TCP to 127.0.0.1; " + OAUTH + ": role " + user
-              + " by pg_hba oauth (SASL OAUTHBEARER, the test validator module asking the JVM's JWT validator over a "
-              + "Unix socket); the others: roles by scram-sha-256 and by trust on the same server", SCRAM));
-      results.rows.addAll(Rows.of(CONNECT, connectSamples, SCRAM, Map.of(
-          OAUTH, "signed provider, token cached; the interposer answers the server's OAUTHBEARER request",
-          TRUST, "no credential checked: the floor")));
+      connects(settings, results, raw, jwt, oauth, user);
+      statements(settings, results, raw, jwt, oauth);
+    }
+  }
 
-      Connections connections = new Connections(jwt, oauth);
-      Connections plain = new Connections(raw, EndToEnd.credentials(OAuthPostgresServer.SCRAM_USER,
-          OAuthPostgresServer.SCRAM_PASSWORD));
-      try {
-        Connections.Unwrap toPgjdbc = Connections.unwrapTo(org.postgresql.PGConnection.class);
-        List<Interleaved.Variant> statements = List.of(
-            new Interleaved.Variant(Names.RAW, EndToEnd.statement(connections.view(toPgjdbc, 0), "SELECT 1")),
-            new Interleaved.Variant(OAUTH, EndToEnd.statement(connections.view(Connections.asIs(), 1), "SELECT 1")),
-            new Interleaved.Variant(SCRAM, EndToEnd.statement(plain.view(Connections.asIs(), 0), "SELECT 1")));
-        EndToEnd.log("PostgreSQL 18 SELECT 1 round trips");
-        Map<String, Interleaved.Samples> samples = Interleaved.run(statements, settings.statementWarmup(),
-            settings.rounds(), settings.statementsPerRound(), () -> { }, round -> {
-              connections.renew();
-              plain.renew();
-            });
-        results.groups.add(new Group(SELECT_1, "PostgreSQL 18 SELECT 1 round trip on OAUTHBEARER connections",
-            "prepareStatement, executeQuery, read, close; the jdbc:jwt connection against the pgjdbc connection it "
-                + "wraps (unwrap(PGConnection.class)): after authentication the interposer passes every byte", Names.RAW));
-        results.rows.addAll(Rows.of(SELECT_1, samples, Map.of(SCRAM, OAUTH), Names.RAW, Map.of(
-            Names.RAW, "unwrapped from the jdbc:jwt connections (the interposer still under their socket streams)",
-            SCRAM, "raw pgjdbc's own connections (no interposer at all); its ratio is this row over the jdbc:jwt row: other "
-                + "connections and server processes, so this ratio carries their noise")));
-      } finally {
-        connections.close();
-        plain.close();
-      }
+  private static void connects(Settings settings, Results results, String raw, String jwt, Properties oauth,
+      String user) throws Exception {
+    List<Interleaved.Variant> connects = List.of(
+        new Interleaved.Variant(SCRAM, EndToEnd.connect(raw, EndToEnd.credentials(OAuthPostgresServer.SCRAM_USER,
+            OAuthPostgresServer.SCRAM_PASSWORD))),
+        new Interleaved.Variant(OAUTH, EndToEnd.connect(jwt, oauth)),
+        new Interleaved.Variant(TRUST, EndToEnd.connect(raw, EndToEnd.credentials(OAuthPostgresServer.TRUST_USER,
+            null))));
+    EndToEnd.log("PostgreSQL 18 connects (" + connects.size() + " variants)");
+    Map<String, Interleaved.Samples> connectSamples = Interleaved.run(connects, settings.connectWarmup(),
+        settings.rounds(), settings.connectsPerRound());
+    results.groups.add(new Group(CONNECT, "PostgreSQL 18 physical connect, native oauth",
+        "Driver.connect() until it returns (close not timed), plain TCP to 127.0.0.1; " + OAUTH + ": role " + user
+            + " by pg_hba oauth (SASL OAUTHBEARER, the test validator module asking the JVM's JWT validator over a "
+            + "Unix socket); the others: roles by scram-sha-256 and by trust on the same server", SCRAM));
+    results.rows.addAll(Rows.of(CONNECT, connectSamples, SCRAM, Map.of(
+        OAUTH, "signed provider, token cached; the interposer answers the server's OAUTHBEARER request",
+        TRUST, "no credential checked: the floor")));
+  }
+
+  private static void statements(Settings settings, Results results, String raw, String jwt, Properties oauth)
+      throws Exception {
+    Connections connections = new Connections(jwt, oauth);
+    Connections plain = new Connections(raw, EndToEnd.credentials(OAuthPostgresServer.SCRAM_USER,
+        OAuthPostgresServer.SCRAM_PASSWORD));
+    try {
+      Connections.Unwrap toPgjdbc = Connections.unwrapTo(org.postgresql.PGConnection.class);
+      List<Interleaved.Variant> statements = List.of(
+          new Interleaved.Variant(Names.RAW, EndToEnd.statement(connections.view(toPgjdbc, 0), "SELECT 1")),
+          new Interleaved.Variant(OAUTH, EndToEnd.statement(connections.view(Connections.asIs(), 1), "SELECT 1")),
+          new Interleaved.Variant(SCRAM, EndToEnd.statement(plain.view(Connections.asIs(), 0), "SELECT 1")));
+      EndToEnd.log("PostgreSQL 18 SELECT 1 round trips");
+      Map<String, Interleaved.Samples> samples = Interleaved.run(statements, settings.statementWarmup(),
+          settings.rounds(), settings.statementsPerRound(), () -> { }, round -> {
+            connections.renew();
+            plain.renew();
+          });
+      results.groups.add(new Group(SELECT_1, "PostgreSQL 18 SELECT 1 round trip on OAUTHBEARER connections",
+          "prepareStatement, executeQuery, read, close; the jdbc:jwt connection against the pgjdbc connection it "
+              + "wraps (unwrap(PGConnection.class)): after authentication the interposer passes every byte",
+          Names.RAW));
+      results.rows.addAll(Rows.of(SELECT_1, samples, Map.of(SCRAM, OAUTH), Names.RAW, Map.of(
+          Names.RAW, "unwrapped from the jdbc:jwt connections (the interposer still under their socket streams)",
+          SCRAM, "raw pgjdbc's own connections (no interposer at all); its ratio is this row over the jdbc:jwt row: "
+              + "other connections and server processes, so this ratio carries their noise")));
+    } finally {
+      connections.close();
+      plain.close();
     }
   }
 

@@ -30,48 +30,62 @@ public final class Json {
     } else if (value instanceof Number n) {
       out.append(n);
     } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(first ? "\n" : ",\n");
-        first = false;
-        pad(out, indent + 1);
-        string(String.valueOf(e.getKey()), out);
-        out.append(": ");
-        write(e.getValue(), out, indent + 1);
-      }
-      if (!first) {
-        out.append('\n');
-        pad(out, indent);
-      }
-      out.append('}');
+      object(map, out, indent);
     } else if (value instanceof Record record) {
-      Map<String, Object> fields = new java.util.LinkedHashMap<>();
-      for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
-        try {
-          fields.put(c.getName(), c.getAccessor().invoke(record));
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      write(fields, out, indent);
+      write(fields(record), out, indent);
     } else if (value instanceof Collection<?> list) {
-      out.append('[');
-      boolean first = true;
-      for (Object item : list) {
-        out.append(first ? "\n" : ",\n");
-        first = false;
-        pad(out, indent + 1);
-        write(item, out, indent + 1);
-      }
-      if (!first) {
-        out.append('\n');
-        pad(out, indent);
-      }
-      out.append(']');
+      array(list, out, indent);
     } else {
       string(value.toString(), out);
     }
+  }
+
+  private static void object(Map<?, ?> map, StringBuilder out, int indent) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      out.append(first ? "\n" : ",\n");
+      first = false;
+      pad(out, indent + 1);
+      string(String.valueOf(e.getKey()), out);
+      out.append(": ");
+      write(e.getValue(), out, indent + 1);
+    }
+    close(out, indent, first, '}');
+  }
+
+  private static void array(Collection<?> list, StringBuilder out, int indent) {
+    out.append('[');
+    boolean first = true;
+    for (Object item : list) {
+      out.append(first ? "\n" : ",\n");
+      first = false;
+      pad(out, indent + 1);
+      write(item, out, indent + 1);
+    }
+    close(out, indent, first, ']');
+  }
+
+  /** The closing bracket: on a line of its own unless the object or array was empty. */
+  private static void close(StringBuilder out, int indent, boolean empty, char bracket) {
+    if (!empty) {
+      out.append('\n');
+      pad(out, indent);
+    }
+    out.append(bracket);
+  }
+
+  /** A record's components by name, in declaration order. */
+  private static Map<String, Object> fields(Record record) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+      try {
+        fields.put(c.getName(), c.getAccessor().invoke(record));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return fields;
   }
 
   private static void pad(StringBuilder out, int indent) {

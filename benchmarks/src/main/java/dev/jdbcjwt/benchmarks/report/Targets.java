@@ -14,6 +14,10 @@ public final class Targets {
   static final double STATEMENT_LIMIT = 1.01;
   static final double BORROW_P99_LIMIT = 1.05;
   static final double CACHE_HIT_NANOS = 100;
+  /** The verdicts of the comparison with the AWS wrapper. */
+  private static final String LOWER = "lower";
+  private static final String NOT_LOWER = "NOT lower";
+  private static final String WITHIN_NOISE = "within noise";
 
   private Targets() {
   }
@@ -166,30 +170,42 @@ public final class Targets {
         Row a = jwt.get();
         Row b = other.get();
         int rounds = Math.min(a.roundRatios().size(), b.roundRatios().size());
-        int wins = 0;
-        for (int i = 0; i < rounds; i++) {
-          wins += a.roundRatios().get(i) < b.roundRatios().get(i) ? 1 : 0;
-        }
-        int needed = (int) Math.ceil(rounds * 0.75);
-        String verdict;
-        if (a.roundRatioMedian() < b.roundRatioMedian() && wins >= needed) {
-          verdict = "lower";
-        } else if (a.roundRatioMedian() > b.roundRatioMedian() && rounds - wins >= needed) {
-          verdict = "NOT lower";
+        int wins = wins(a, b, rounds);
+        String verdict = verdict(a, b, rounds, wins);
+        String plugins = aws.equals(Names.AWS) ? "no plugins" : "iam";
+        if (verdict.equals(NOT_LOWER)) {
           met = false;
-        } else {
-          verdict = "within noise";
-          noise.add(g.id() + " (" + (aws.equals(Names.AWS) ? "no plugins" : "iam") + ")");
+        } else if (verdict.equals(WITHIN_NOISE)) {
+          noise.add(g.id() + " (" + plugins + ")");
         }
         parts.add(g.id() + ": " + f3(a.roundRatioMedian()) + "× vs " + f3(b.roundRatioMedian()) + "× "
-            + (aws.equals(Names.AWS) ? "no plugins" : "iam") + ", lower in " + wins + "/" + rounds + " rounds: "
-            + verdict);
+            + plugins + ", lower in " + wins + "/" + rounds + " rounds: " + verdict);
       }
     }
     String note = noise.isEmpty() ? "" : "not decided by this run (difference within noise): " + String.join(", ",
         noise);
     t.add(new Target("lower overhead than the AWS Advanced JDBC Wrapper", "every row where both run",
         measured ? String.join("; ", parts) : "not measured", measured ? met : null, note));
+  }
+
+  /** In how many of the first {@code rounds} rounds {@code a}'s ratio was lower than {@code b}'s. */
+  private static int wins(Row a, Row b, int rounds) {
+    int wins = 0;
+    for (int i = 0; i < rounds; i++) {
+      wins += a.roundRatios().get(i) < b.roundRatios().get(i) ? 1 : 0;
+    }
+    return wins;
+  }
+
+  /** Lower, NOT lower or within noise: the median ratio decides if at least three rounds out of four agree. */
+  private static String verdict(Row a, Row b, int rounds, int wins) {
+    int needed = (int) Math.ceil(rounds * 0.75);
+    if (a.roundRatioMedian() < b.roundRatioMedian() && wins >= needed) {
+      return LOWER;
+    } else if (a.roundRatioMedian() > b.roundRatioMedian() && rounds - wins >= needed) {
+      return NOT_LOWER;
+    }
+    return WITHIN_NOISE;
   }
 
   static String ratioText(Row x) {

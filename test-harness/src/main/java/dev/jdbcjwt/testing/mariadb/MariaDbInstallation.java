@@ -97,26 +97,7 @@ final class MariaDbInstallation {
     }
     Path pluginDir = layout.pluginDirs().stream()
         .filter(d -> Files.isRegularFile(d.resolve("auth_pam.so"))).findFirst().orElse(null);
-    Path tool = null;
-    if (pluginDir == null) {
-      problems.add("MariaDB's auth_pam.so plugin not found in " + layout.pluginDirs());
-      packages.add("mariadb-server");
-    } else if (Files.isExecutable(pluginDir.resolve(TOOL))) {
-      tool = pluginDir.resolve(TOOL);
-    } else if (layout.authPamToolOverride().isPresent()) {
-      tool = layout.authPamToolOverride().get();
-      if (!Files.isExecutable(tool)) {
-        problems.add(AUTH_PAM_TOOL_PROPERTY + " / " + AUTH_PAM_TOOL_ENV + " names " + tool
-            + ", which is not an executable file");
-        tool = null;
-      }
-    } else {
-      problems.add("MariaDB's PAM helper " + pluginDir.resolve(TOOL) + " is missing although auth_pam.so is"
-          + " there (an incomplete mariadb-server install: run apt-get install --reinstall mariadb-server, or"
-          + " point -D" + AUTH_PAM_TOOL_PROPERTY + "=<file> or " + AUTH_PAM_TOOL_ENV + " at a copy of"
-          + " auth_pam_tool from the same MariaDB version). PAM cannot run inside the server instead"
-          + " (auth_pam_v1): pam_python is not thread-safe and concurrent logins crash it");
-    }
+    Path tool = authPamTool(layout, pluginDir, problems, packages);
     Path pamPython = find(layout.pamModuleDirs(), "pam_python.so");
     if (pamPython == null) {
       problems.add("pam_python.so not found in " + layout.pamModuleDirs());
@@ -133,15 +114,50 @@ final class MariaDbInstallation {
           + " service there, so the tests must run as root");
     }
     if (!problems.isEmpty()) {
-      StringBuilder message = new StringBuilder("Cannot start a private MariaDB test server:");
-      problems.forEach(p -> message.append("\n  - ").append(p));
-      if (!packages.isEmpty()) {
-        message.append("\nInstall the missing Debian packages: apt-get install -y ").append(String.join(" ", packages));
-      }
-      message.append("\n(All it needs: apt-get install -y ").append(PACKAGES).append(")");
-      throw new MariaDbUnavailableException(message.toString());
+      throw unavailable(problems, packages);
     }
     return new MariaDbInstallation(mariadbd, installDb, openssl, pamPython, layout.pamConfigDir(), pluginDir, tool);
+  }
+
+  /**
+   * MariaDB's PAM helper: the one beside auth_pam.so in {@code pluginDir}, else the override of the layout; null (and
+   * the problem noted) if there is none, or no {@code pluginDir}.
+   */
+  private static Path authPamTool(Layout layout, Path pluginDir, List<String> problems, Set<String> packages) {
+    if (pluginDir == null) {
+      problems.add("MariaDB's auth_pam.so plugin not found in " + layout.pluginDirs());
+      packages.add("mariadb-server");
+      return null;
+    }
+    if (Files.isExecutable(pluginDir.resolve(TOOL))) {
+      return pluginDir.resolve(TOOL);
+    }
+    if (layout.authPamToolOverride().isPresent()) {
+      Path tool = layout.authPamToolOverride().get();
+      if (Files.isExecutable(tool)) {
+        return tool;
+      }
+      problems.add(AUTH_PAM_TOOL_PROPERTY + " / " + AUTH_PAM_TOOL_ENV + " names " + tool
+          + ", which is not an executable file");
+      return null;
+    }
+    problems.add("MariaDB's PAM helper " + pluginDir.resolve(TOOL) + " is missing although auth_pam.so is"
+        + " there (an incomplete mariadb-server install: run apt-get install --reinstall mariadb-server, or"
+        + " point -D" + AUTH_PAM_TOOL_PROPERTY + "=<file> or " + AUTH_PAM_TOOL_ENV + " at a copy of"
+        + " auth_pam_tool from the same MariaDB version). PAM cannot run inside the server instead"
+        + " (auth_pam_v1): pam_python is not thread-safe and concurrent logins crash it");
+    return null;
+  }
+
+  /** The exception naming every problem, the missing packages, and all the packages the server needs. */
+  private static MariaDbUnavailableException unavailable(List<String> problems, Set<String> packages) {
+    StringBuilder message = new StringBuilder("Cannot start a private MariaDB test server:");
+    problems.forEach(p -> message.append("\n  - ").append(p));
+    if (!packages.isEmpty()) {
+      message.append("\nInstall the missing Debian packages: apt-get install -y ").append(String.join(" ", packages));
+    }
+    message.append("\n(All it needs: apt-get install -y ").append(PACKAGES).append(")");
+    return new MariaDbUnavailableException(message.toString());
   }
 
   /**
