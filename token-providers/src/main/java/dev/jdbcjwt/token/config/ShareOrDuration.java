@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * The value of a {@link OptionType#SHARE_OR_DURATION} option: a share of a token's lifetime ({@code 25%}, kept as
  * 0.25) or a fixed duration ({@code 2m}); exactly one of the two is present.
+ *
+ * @param share the share of the lifetime, 0 to 1; empty for a duration
+ * @param duration the fixed duration; empty for a share
  */
 public record ShareOrDuration(Optional<Double> share, Optional<Duration> duration) {
 

@@ -33,6 +33,10 @@ import org.springframework.context.annotation.Import;
 @Import({JdbcJwtHikariConfiguration.class, JdbcJwtMetricsConfiguration.class})
 public class JdbcJwtAutoConfiguration {
 
+  /** Created by Spring Boot when the auto-configuration applies. */
+  public JdbcJwtAutoConfiguration() {
+  }
+
   /** Fails the start of an application on Spring Boot 3 (use jdbc-jwt-spring-boot3-starter there). */
   @Bean
   static SpringBootLineCheck jdbcJwtSpringBootLineCheck() {

@@ -103,6 +103,7 @@ final class RegistryDerivedSources {
       b.append("  private ").append(javaType(o)).append(' ').append(field(o))
           .append(o.type() == OptionType.PREFIX ? " = new LinkedHashMap<>()" : "").append(";\n");
     }
+    b.append("\n  /** Every option unset, as Spring Boot binds them. */\n  public TokenSourceProperties() {\n  }\n");
     b.append("\n  /**\n   * The options set here, keyed by {@code jwt.*} name, in the driver's text form. Contains "
         + "secrets: never log it.\n   *\n   * @return the options set, by name\n   */\n"
         + "  public Map<String, String> toOptions() {\n"

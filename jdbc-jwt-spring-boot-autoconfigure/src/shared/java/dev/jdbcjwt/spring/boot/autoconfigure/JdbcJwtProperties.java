@@ -19,6 +19,10 @@ import java.util.TreeMap;
 @ConfigurationProperties(prefix = "jdbc-jwt")
 public class JdbcJwtProperties extends TokenSourceProperties {
 
+  /** Every property unset, as Spring Boot binds them. */
+  public JdbcJwtProperties() {
+  }
+
   /**
    * Whether the jdbc-jwt auto-configuration is active: these properties, HikariCP tuned to the token lifetime, the
    * health indicator and the metrics.

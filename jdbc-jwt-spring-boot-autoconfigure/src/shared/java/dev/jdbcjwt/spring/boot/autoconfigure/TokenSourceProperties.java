@@ -311,6 +311,10 @@ public class TokenSourceProperties {
    */
   private String awsProfile;
 
+  /** Every option unset, as Spring Boot binds them. */
+  public TokenSourceProperties() {
+  }
+
   /**
    * The options set here, keyed by {@code jwt.*} name, in the driver's text form. Contains secrets: never log it.
    *

@@ -34,6 +34,10 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 @Import({JdbcJwtHikariConfiguration.class, JdbcJwtMetricsConfiguration.class})
 public class JdbcJwtAutoConfiguration {
 
+  /** Created by Spring Boot when the auto-configuration applies. */
+  public JdbcJwtAutoConfiguration() {
+  }
+
   /** Fails the start of an application on Spring Boot 4 (use jdbc-jwt-spring-boot-starter there). */
   @Bean
   static SpringBootLineCheck jdbcJwtSpringBootLineCheck() {

@@ -55,6 +55,8 @@ public final class TokenSourcesHealth {
   }
 
   /**
+   * A health indicator for {@code caches}.
+   *
    * @param caches the token caches to report on
    * @param clock the clock the time to expiry is measured with
    */

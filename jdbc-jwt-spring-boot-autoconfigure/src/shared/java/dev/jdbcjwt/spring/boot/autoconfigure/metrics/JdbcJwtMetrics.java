@@ -46,7 +46,11 @@ public class JdbcJwtMetrics implements MeterBinder, AutoCloseable {
   private final Clock clock;
   private final List<TokenListener> listeners = new CopyOnWriteArrayList<>();
 
-  /** @param dataSources the application's DataSources, read when binding, for the eviction counters */
+  /**
+   * Metrics of the driver's shared token caches, on the system clock.
+   *
+   * @param dataSources the application's DataSources, read when binding, for the eviction counters
+   */
   public JdbcJwtMetrics(Supplier<Stream<DataSource>> dataSources) {
     this(dataSources, TokenCaches::all, Clock.systemUTC());
   }
