@@ -16,7 +16,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,13 +88,18 @@ class HikariExpiryTest {
     } finally {
       TokenCaches.removeListener(listener);
     }
-    assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
-    assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);
-    assertThat(load.transactions.get()).isGreaterThan(duration.toSeconds() * 10);
+    String report = load + ", first failure: " + load.firstFailureReport() + ", token events: " + events.stream()
+        .filter(e -> e.cache().contains(user))
+        .collect(Collectors.groupingBy(TokenEvent::type, TreeMap::new, Collectors.counting()))
+        + ", database logins: " + SERVER.ldapBridge().successfulBinds(user) + " accepted, "
+        + SERVER.ldapBridge().failedBinds(user) + " refused" + SERVER.ldapBridge().lastRejection(user)
+        .map(r -> " (last: " + r + ")").orElse("");
+    assertThat(load.failures).as(report).hasValue(0);
+    assertThat(load.onExpiredToken).as(report).hasValue(0);
+    assertThat(load.transactions.get()).as(report).isGreaterThan(duration.toSeconds() * 10);
     // 20 s tokens, refreshed ahead: many tokens over the run, one identity-provider request each
-    assertThat(load.tokenExpiries.size()).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 20));
-    System.out.println("Hikari load: " + load + ", token events: " + events.stream()
-        .filter(e -> e.cache().contains(user)).map(TokenEvent::type).toList().size());
+    assertThat(load.tokenExpiries.size()).as(report).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 20));
+    System.out.println("Hikari load: " + report);
   }
 
   @Test

@@ -69,7 +69,7 @@ abstract class PoolExpiryContract {
     } finally {
       close(pool);
     }
-    assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
+    assertThat(load.failures).as(load + ", first failure: " + load.firstFailureReport()).hasValue(0);
     assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);
     assertThat(load.transactions.get()).as(load.toString()).isPositive();
     // connections were retired and opened again with newer tokens, lifetime after lifetime

@@ -38,10 +38,13 @@ final class PoolLoad {
   final Set<String> keyIds = ConcurrentHashMap.newKeySet();
   final Set<Instant> tokenExpiries = ConcurrentHashMap.newKeySet();
   final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+  private final AtomicLong firstFailureMillis = new AtomicLong(-1);
+  private volatile long startNanos;
 
   void run(DataSource ds, int threads, Duration duration, String table) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long end = System.nanoTime() + duration.toNanos();
+    startNanos = System.nanoTime();
+    long end = startNanos + duration.toNanos();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int worker = t;
@@ -52,7 +55,9 @@ final class PoolLoad {
             transactions.incrementAndGet();
           } catch (SQLException | RuntimeException e) {
             failures.incrementAndGet();
-            firstFailure.compareAndSet(null, e);
+            if (firstFailure.compareAndSet(null, e)) {
+              firstFailureMillis.set((System.nanoTime() - startNanos) / 1_000_000);
+            }
           }
         }
         return null;
@@ -91,6 +96,22 @@ final class PoolLoad {
     if (!Instant.now().isBefore(token.tokenExpiresAt())) {
       onExpiredToken.incrementAndGet();
     }
+  }
+
+  /**
+   * The first failure with its causes (HikariCP's borrow timeout carries the pool's last connection failure as its
+   * cause) and when it happened: what a failed load test needs to be diagnosed from its report alone.
+   */
+  String firstFailureReport() {
+    Throwable t = firstFailure.get();
+    if (t == null) {
+      return "none";
+    }
+    StringBuilder b = new StringBuilder("at " + firstFailureMillis.get() + " ms: " + t);
+    for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      b.append("; caused by ").append(c);
+    }
+    return b.toString();
   }
 
   @Override

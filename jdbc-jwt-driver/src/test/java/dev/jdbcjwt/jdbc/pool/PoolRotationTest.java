@@ -113,7 +113,7 @@ class PoolRotationTest {
     }
     for (Run r : runs) {
       System.out.println("Pool rotation, " + r);
-      assertThat(r.load.failures).as(r + ", first failure: " + r.load.firstFailure.get()).hasValue(0);
+      assertThat(r.load.failures).as(r + ", first failure: " + r.load.firstFailureReport()).hasValue(0);
       assertThat(r.load.onExpiredToken).as(r.toString()).hasValue(0);
       assertThat(r.refusedLogins).as(r.toString()).isZero();
       assertThat(r.logins).as(r.toString()).isGreaterThanOrEqualTo(SIZE);

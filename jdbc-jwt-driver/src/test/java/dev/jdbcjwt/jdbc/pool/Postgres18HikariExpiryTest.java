@@ -52,7 +52,7 @@ class Postgres18HikariExpiryTest {
       load.run(ds, 8, duration, table);
       assertThat(ds.evictedForExpiry()).isPositive();
     }
-    assertThat(load.failures).as(load + ", first failure: " + load.firstFailure.get()).hasValue(0);
+    assertThat(load.failures).as(load + ", first failure: " + load.firstFailureReport()).hasValue(0);
     assertThat(load.onExpiredToken).as(load.toString()).hasValue(0);
     assertThat(load.tokenExpiries).hasSizeGreaterThanOrEqualTo(2);
     assertThat(SERVER.validatorBridge().successfulLogins(user)).isGreaterThanOrEqualTo(2);
