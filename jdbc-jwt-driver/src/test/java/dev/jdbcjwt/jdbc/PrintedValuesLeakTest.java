@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.cli.Main;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
+import dev.jdbcjwt.testing.leaks.JdkOwnLogging;
 import dev.jdbcjwt.testing.leaks.LeakWatch;
 import dev.jdbcjwt.token.cache.TokenCache;
 import dev.jdbcjwt.token.cache.TokenCaches;
@@ -41,24 +42,8 @@ class PrintedValuesLeakTest {
   private static final String CLIENT_SECRET = "clientSecret9001";
   private static final List<String> SECRETS = List.of(QUERY_SECRET, ARG_SECRET, TAB_SECRET, CLIENT_SECRET);
 
-  /**
-   * The JDK's HTTP client prints request URIs as given in its own debug logging (this logger, at FINE): a secret in an
-   * endpoint's query shows there, outside jdbc-jwt's reach (docs/security.md says so). Held here, so the level stays.
-   */
-  private static final java.util.logging.Logger JDK_HTTP_DEBUG =
-      java.util.logging.Logger.getLogger("jdk.internal.httpclient.debug");
-
-  /**
-   * JDK 25's ProcessBuilder logs the command line of every process it starts (this logger, at FINE/FINER: JDK-8303392),
-   * arguments included, so a secret passed as an argument to jwt.command shows there, outside jdbc-jwt's reach
-   * (docs/security.md says so). Held here, so the level stays.
-   */
-  private static final java.util.logging.Logger JDK_PROCESS_START =
-      java.util.logging.Logger.getLogger("java.lang.ProcessBuilder");
-
   static {
-    JDK_HTTP_DEBUG.setLevel(java.util.logging.Level.INFO);
-    JDK_PROCESS_START.setLevel(java.util.logging.Level.INFO);
+    JdkOwnLogging.holdDown(); // the JDK's HTTP client and ProcessBuilder print what they are given (docs/security.md)
   }
 
   private final List<TokenEvent> events = new CopyOnWriteArrayList<>();

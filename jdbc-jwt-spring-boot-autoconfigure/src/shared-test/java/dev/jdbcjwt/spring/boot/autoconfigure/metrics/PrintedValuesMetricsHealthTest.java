@@ -1,6 +1,7 @@
 package dev.jdbcjwt.spring.boot.autoconfigure.metrics;
 
 import dev.jdbcjwt.spring.boot.autoconfigure.health.JdbcJwtHealthIndicator;
+import dev.jdbcjwt.testing.leaks.JdkOwnLogging;
 import dev.jdbcjwt.testing.leaks.LeakWatch;
 import dev.jdbcjwt.token.TokenException;
 import dev.jdbcjwt.token.cache.TokenCache;
@@ -33,12 +34,8 @@ class PrintedValuesMetricsHealthTest {
 
   private static final String QUERY_SECRET = "metricsQuerySecret77";
   private static final String ARG_SECRET = "metricsArgSecret88";
-  /** The JDK HTTP client's own debug logging prints request URIs as given (see docs/security.md). */
-  private static final java.util.logging.Logger JDK_HTTP_DEBUG =
-      java.util.logging.Logger.getLogger("jdk.internal.httpclient.debug");
-
   static {
-    JDK_HTTP_DEBUG.setLevel(java.util.logging.Level.INFO);
+    JdkOwnLogging.holdDown(); // the JDK's HTTP client and ProcessBuilder print what they are given (docs/security.md)
   }
 
   @AfterEach
