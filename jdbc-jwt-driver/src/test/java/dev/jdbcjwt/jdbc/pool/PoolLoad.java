@@ -40,6 +40,7 @@ final class PoolLoad {
   final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
   private final AtomicLong firstFailureMillis = new AtomicLong(-1);
   private volatile long startNanos;
+  private volatile String threadsAtFirstFailure = "";
 
   void run(DataSource ds, int threads, Duration duration, String table) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -57,6 +58,7 @@ final class PoolLoad {
             failures.incrementAndGet();
             if (firstFailure.compareAndSet(null, e)) {
               firstFailureMillis.set((System.nanoTime() - startNanos) / 1_000_000);
+              threadsAtFirstFailure = poolThreads();
             }
           }
         }
@@ -111,6 +113,25 @@ final class PoolLoad {
     for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
       b.append("; caused by ").append(c);
     }
+    return b.append(threadsAtFirstFailure).toString();
+  }
+
+  /**
+   * Where the pool's and the driver's own threads were when the first failure came (a connection adder stuck in a
+   * login, a token fetch waiting): stacks only, which hold no token.
+   */
+  private static String poolThreads() {
+    StringBuilder b = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      String name = thread.getName();
+      if (name.contains("connection adder") || name.contains("connection closer") || name.startsWith("jdbc-jwt")
+          || name.contains("housekeeper")) {
+        b.append("\n  thread '").append(name).append("' ").append(thread.getState());
+        for (int i = 0; i < Math.min(stack.length, 25); i++) {
+          b.append("\n    at ").append(stack[i]);
+        }
+      }
+    });
     return b.toString();
   }
 
