@@ -173,15 +173,12 @@ public class JwtDataSource implements DataSource {
 
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+    throw Errors.noParentLogger();
   }
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("JwtDataSource is not a wrapper for " + iface.getName());
+    return Errors.unwrapSelf(this, iface, "JwtDataSource");
   }
 
   @Override

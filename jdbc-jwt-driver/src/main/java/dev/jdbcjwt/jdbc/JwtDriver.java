@@ -207,7 +207,7 @@ public final class JwtDriver implements Driver {
 
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+    throw Errors.noParentLogger();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.jdbcjwt.jdbc.hikari;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.jdbcjwt.jdbc.JwtDriver;
+import dev.jdbcjwt.jdbc.internal.Errors;
 import dev.jdbcjwt.jdbc.internal.ConnectionRequest;
 import dev.jdbcjwt.jdbc.internal.JwtUrl;
 import dev.jdbcjwt.jdbc.internal.UrlPolicy;
@@ -133,15 +134,12 @@ final class ParsedDataSource implements DataSource {
 
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+    throw Errors.noParentLogger();
   }
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("the jdbc-jwt pool DataSource is not a wrapper for " + iface.getName());
+    return Errors.unwrapSelf(this, iface, "the jdbc-jwt pool DataSource");
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.jdbcjwt.jdbc.SqlStates;
 import dev.jdbcjwt.token.TokenException;
 
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLTransientConnectionException;
@@ -30,6 +31,22 @@ public final class Errors {
 
   public static SQLException tokenUnavailable(String message, Throwable cause) {
     return new SQLTransientConnectionException(PREFIX + message, SqlStates.TOKEN_UNAVAILABLE, cause);
+  }
+
+  /** What {@code getParentLogger()} of the driver and its DataSources throws: jdbc-jwt does not log through JUL. */
+  public static SQLFeatureNotSupportedException noParentLogger() {
+    return new SQLFeatureNotSupportedException("jdbc-jwt logs through System.Logger ('dev.jdbcjwt')");
+  }
+
+  /**
+   * {@link java.sql.Wrapper#unwrap} of a jdbc-jwt object ({@code what}) that wraps nothing: itself, when it is an
+   * {@code iface}.
+   */
+  public static <T> T unwrapSelf(Object self, Class<T> iface, String what) throws SQLException {
+    if (iface.isInstance(self)) {
+      return iface.cast(self);
+    }
+    throw new SQLException(what + " is not a wrapper for " + iface.getName());
   }
 
   /** Keeps the vendor's error code, so code that matches on it (MySQL's 1045) keeps working. */
