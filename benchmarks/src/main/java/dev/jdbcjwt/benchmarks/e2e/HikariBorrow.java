@@ -12,8 +12,6 @@ import dev.jdbcjwt.token.cache.TokenEvent;
 import dev.jdbcjwt.token.cache.TokenListener;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +22,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -116,7 +113,7 @@ final class HikariBorrow {
       int size) throws Exception {
     for (HikariDataSource ds : pools.values()) {
       awaitFull(ds, size);
-      window(ds, threads, settings.hikariThreads(), settings.hikariWindowMillis() / 2); // warm-up
+      BorrowWindow.measure(ds, threads, settings.hikariThreads(), settings.hikariWindowMillis() / 2, null); // warm-up
     }
   }
 
@@ -131,7 +128,8 @@ final class HikariBorrow {
     for (int round = 0; round < settings.hikariRounds(); round++) {
       Collections.shuffle(names, random); // a new order every round, the same every run
       for (String name : names) {
-        LongList window = window(pools.get(name), threads, settings.hikariThreads(), settings.hikariWindowMillis());
+        LongList window = BorrowWindow.measure(pools.get(name), threads, settings.hikariThreads(),
+            settings.hikariWindowMillis(), null);
         Interleaved.Samples s = samples.get(name);
         s.rounds.add(window);
         s.all.addAll(window);
@@ -214,30 +212,5 @@ final class HikariBorrow {
       }
       Thread.sleep(20);
     }
-  }
-
-  private static LongList window(HikariDataSource ds, ExecutorService threads, int count, int millis)
-      throws Exception {
-    long deadline = System.nanoTime() + millis * 1_000_000L;
-    List<Future<LongList>> futures = new ArrayList<>();
-    for (int t = 0; t < count; t++) {
-      futures.add(threads.submit(() -> {
-        LongList local = new LongList();
-        while (System.nanoTime() < deadline) {
-          long start = System.nanoTime();
-          Connection c = ds.getConnection();
-          local.add(System.nanoTime() - start);
-          try (c; PreparedStatement ps = c.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-          }
-        }
-        return local;
-      }));
-    }
-    LongList all = new LongList();
-    for (Future<LongList> f : futures) {
-      all.addAll(f.get());
-    }
-    return all;
   }
 }

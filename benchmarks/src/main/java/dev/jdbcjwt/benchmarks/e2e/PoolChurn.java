@@ -8,17 +8,11 @@ import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.testing.mariadb.MariaDbServer;
 import dev.jdbcjwt.testing.mariadb.PamDecision;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -200,27 +194,6 @@ final class PoolChurn {
 
   private static void window(HikariDataSource ds, Measured into, ExecutorService threads, int count)
       throws Exception {
-    long deadline = System.nanoTime() + WINDOW_MILLIS * 1_000_000L;
-    List<Future<LongList>> futures = new ArrayList<>();
-    for (int t = 0; t < count; t++) {
-      futures.add(threads.submit(() -> {
-        LongList local = new LongList();
-        while (System.nanoTime() < deadline) {
-          long start = System.nanoTime();
-          try (Connection c = ds.getConnection()) {
-            local.add(System.nanoTime() - start);
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
-              rs.next();
-            }
-          } catch (java.sql.SQLException e) {
-            into.failedBorrows.incrementAndGet();
-          }
-        }
-        return local;
-      }));
-    }
-    for (Future<LongList> f : futures) {
-      into.borrowNanos.addAll(f.get());
-    }
+    into.borrowNanos.addAll(BorrowWindow.measure(ds, threads, count, WINDOW_MILLIS, into.failedBorrows));
   }
 }
