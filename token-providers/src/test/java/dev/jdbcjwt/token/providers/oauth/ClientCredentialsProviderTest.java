@@ -49,8 +49,9 @@ class ClientCredentialsProviderTest {
   }
 
   private static TokenSource secretClient(String... more) throws TokenException {
+    // 30 s: WireMock's answers took over 2 s on a loaded 2-core machine; the timeout test sets its own 200 ms
     String[] base = {"jwt.provider", "client-credentials", "jwt.tokenEndpoint", tokenEndpoint(),
-        "jwt.clientId", "orders app", "jwt.clientSecret", SECRET, "jwt.httpTimeout", "2s"};
+        "jwt.clientId", "orders app", "jwt.clientSecret", SECRET, "jwt.httpTimeout", "30s"};
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
