@@ -1,6 +1,9 @@
 package dev.jdbcjwt.jdbc.pool;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.PoolStats;
 import dev.jdbcjwt.jdbc.TokenConnection;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.testing.TestUsers;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,7 +84,12 @@ class HikariExpiryTest {
     TokenCaches.addListener(listener);
     PoolLoad load = new PoolLoad();
     Duration duration = PoolLoad.duration();
-    try (JwtHikariDataSource ds = new JwtHikariDataSource(config(user, "20s"))) {
+    HikariConfig config = config(user, "20s");
+    ConnectTimes connects = new ConnectTimes();
+    config.setMetricsTrackerFactory(connects);
+    // a borrow once waited over 30 s in CI (the pool at 3 of 10 connections); 60 s, and the report says why
+    config.setConnectionTimeout(60_000);
+    try (JwtHikariDataSource ds = new JwtHikariDataSource(config)) {
       load.run(ds, 32, duration, table);
       assertThat(ds.getMaxLifetime()).isEqualTo(30_000); // Hikari's floor: tokens retire on borrow instead
       assertThat(ds.evictedForExpiry()).isPositive();
@@ -93,13 +102,40 @@ class HikariExpiryTest {
         .collect(Collectors.groupingBy(TokenEvent::type, TreeMap::new, Collectors.counting()))
         + ", database logins: " + SERVER.ldapBridge().successfulBinds(user) + " accepted, "
         + SERVER.ldapBridge().failedBinds(user) + " refused" + SERVER.ldapBridge().lastRejection(user)
-        .map(r -> " (last: " + r + ")").orElse("");
+        .map(r -> " (last: " + r + ")").orElse("") + ", " + connects;
     assertThat(load.failures).as(report).hasValue(0);
     assertThat(load.onExpiredToken).as(report).hasValue(0);
     assertThat(load.transactions.get()).as(report).isGreaterThan(duration.toSeconds() * 10);
     // 20 s tokens, refreshed ahead: many tokens over the run, one identity-provider request each
     assertThat(load.tokenExpiries.size()).as(report).isGreaterThanOrEqualTo((int) (duration.toSeconds() / 20));
     System.out.println("Hikari load: " + report);
+  }
+
+  /** HikariCP's own count of the connections it made and how long the slowest took (failed ones included). */
+  static final class ConnectTimes implements MetricsTrackerFactory {
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong slowestMillis = new AtomicLong();
+    private final AtomicLong overFiveSeconds = new AtomicLong();
+
+    @Override
+    public IMetricsTracker create(String poolName, PoolStats poolStats) {
+      return new IMetricsTracker() {
+        @Override
+        public void recordConnectionCreatedMillis(long millis) {
+          count.incrementAndGet();
+          slowestMillis.accumulateAndGet(millis, Math::max);
+          if (millis > 5_000) {
+            overFiveSeconds.incrementAndGet();
+          }
+        }
+      };
+    }
+
+    @Override
+    public String toString() {
+      return "connects made by the pool: " + count + ", slowest " + slowestMillis + " ms, " + overFiveSeconds
+          + " over 5 s";
+    }
   }
 
   @Test
