@@ -2,12 +2,10 @@ package dev.jdbcjwt.jdbc.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.jdbcjwt.jdbc.TimedDriver;
 import dev.jdbcjwt.testing.TestIssuer;
+import dev.jdbcjwt.testing.TokenEndpointTransformer;
 import dev.jdbcjwt.testing.leaks.LeakWatch;
 import dev.jdbcjwt.testing.postgres.PostgresServer;
 import dev.jdbcjwt.token.cache.TokenEvent;
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -51,30 +48,13 @@ class IdpOutageTest {
   private static final Duration STEP = Duration.ofMillis(500);
 
   /** Mints a fresh 20-second JWT for every token request, on the driver's clock, as an identity provider does. */
-  static final class MintingIdp implements ResponseDefinitionTransformerV2 {
-    private final Clock clock;
-
-    MintingIdp(Clock clock) {
-      this.clock = clock;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
+  static TokenEndpointTransformer mintingIdp(Clock clock) {
+    return new TokenEndpointTransformer("minting-idp", event -> {
       Instant now = clock.instant();
       String jwt = TestIssuer.shared().mint(USER, b -> b.issueTime(Date.from(now))
           .expirationTime(Date.from(now.plusSeconds(20))));
-      return ResponseDefinition.okForJson(Map.of("access_token", jwt, "token_type", "Bearer", "expires_in", 20));
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public String getName() {
-      return "minting-idp";
-    }
+      return TokenEndpointTransformer.tokenResponse(jwt, Duration.ofSeconds(20)).build();
+    });
   }
 
   private record Outcome(Instant at, String sqlState, String message) {
@@ -91,7 +71,7 @@ class IdpOutageTest {
   void start() {
     LeakWatch.registerSecret(CLIENT_SECRET);
     idp = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-        .extensions(new MintingIdp(driver.clock())));
+        .extensions(mintingIdp(driver.clock())));
     idp.start();
     healthy();
     db.createTokenUser(USER);
