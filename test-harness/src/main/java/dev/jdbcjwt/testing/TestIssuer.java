@@ -90,6 +90,20 @@ public final class TestIssuer {
     }
   }
 
+  /**
+   * The options of {@code jwt.provider=signed} with this issuer's key, key id, issuer and audience: a driver given
+   * them signs tokens this issuer's trust policy accepts. Add {@code jwt.ttl} and the rest as the test needs.
+   */
+  public java.util.Properties signedProviderOptions() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("jwt.provider", "signed");
+    p.setProperty("jwt.signingKey", privateKeyPem());
+    p.setProperty("jwt.keyId", keyId());
+    p.setProperty("jwt.issuer", issuer);
+    p.setProperty("jwt.audience", audience);
+    return p;
+  }
+
   public JWKSet publicJwks() {
     return new JWKSet(key.toPublicJWK());
   }

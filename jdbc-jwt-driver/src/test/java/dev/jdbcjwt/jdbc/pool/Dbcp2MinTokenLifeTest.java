@@ -53,13 +53,7 @@ class Dbcp2MinTokenLifeTest {
   }
 
   private static Properties jwt() {
-    TestIssuer issuer = TestIssuer.shared();
-    Properties p = new Properties();
-    p.setProperty("jwt.provider", "signed");
-    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
-    p.setProperty("jwt.keyId", issuer.keyId());
-    p.setProperty("jwt.issuer", issuer.issuer());
-    p.setProperty("jwt.audience", issuer.audience());
+    Properties p = TestIssuer.shared().signedProviderOptions();
     p.setProperty("jwt.ttl", "15m");
     p.setProperty("jwt.clockSkew", "30s");
     p.setProperty("jwt.onExpiry", "evict");

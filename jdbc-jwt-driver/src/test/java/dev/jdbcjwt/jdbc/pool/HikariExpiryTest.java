@@ -54,13 +54,7 @@ class HikariExpiryTest {
 
   /** The application's options for tokens of {@code ttl} signed with the shared test key. */
   static java.util.Properties signed(String ttl) {
-    TestIssuer issuer = TestIssuer.shared();
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty("jwt.provider", "signed");
-    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
-    p.setProperty("jwt.keyId", issuer.keyId());
-    p.setProperty("jwt.issuer", issuer.issuer());
-    p.setProperty("jwt.audience", issuer.audience());
+    java.util.Properties p = TestIssuer.shared().signedProviderOptions();
     p.setProperty("jwt.ttl", ttl);
     return p;
   }

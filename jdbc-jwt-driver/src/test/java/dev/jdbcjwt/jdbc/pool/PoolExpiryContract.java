@@ -44,13 +44,7 @@ abstract class PoolExpiryContract {
 
   /** Short-lived signed tokens; refreshed when half their life remains, treated as expired 2 s before exp. */
   static Properties jwtProperties() {
-    TestIssuer issuer = TestIssuer.shared();
-    Properties p = new Properties();
-    p.setProperty("jwt.provider", "signed");
-    p.setProperty("jwt.signingKey", issuer.privateKeyPem());
-    p.setProperty("jwt.keyId", issuer.keyId());
-    p.setProperty("jwt.issuer", issuer.issuer());
-    p.setProperty("jwt.audience", issuer.audience());
+    Properties p = TestIssuer.shared().signedProviderOptions();
     p.setProperty("jwt.ttl", TTL_SECONDS + "s");
     p.setProperty("jwt.clockSkew", SKEW_SECONDS + "s");
     p.setProperty("jwt.refreshAhead", "50%");

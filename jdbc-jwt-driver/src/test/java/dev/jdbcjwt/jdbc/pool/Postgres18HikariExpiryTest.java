@@ -36,11 +36,7 @@ class Postgres18HikariExpiryTest {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:jwt:" + SERVER.verifiedTlsVendorUrl());
     config.setUsername(user);
-    config.addDataSourceProperty("jwt.provider", "signed");
-    config.addDataSourceProperty("jwt.signingKey", issuer.privateKeyPem());
-    config.addDataSourceProperty("jwt.keyId", issuer.keyId());
-    config.addDataSourceProperty("jwt.issuer", issuer.issuer());
-    config.addDataSourceProperty("jwt.audience", issuer.audience());
+    issuer.signedProviderOptions().forEach((k, v) -> config.addDataSourceProperty((String) k, v));
     config.addDataSourceProperty("jwt.ttl", "20s");
     config.addDataSourceProperty("jwt.clockSkew", "5s");
     config.addDataSourceProperty("jwt.postgresOAuth", "require");
