@@ -8,8 +8,6 @@ import dev.jdbcjwt.benchmarks.report.IdpCount;
 import dev.jdbcjwt.benchmarks.report.Results;
 import dev.jdbcjwt.jdbc.hikari.JwtHikariDataSource;
 import dev.jdbcjwt.token.cache.TokenCache;
-import dev.jdbcjwt.token.cache.TokenEvent;
-import dev.jdbcjwt.token.cache.TokenListener;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -72,21 +70,6 @@ final class HikariBorrow {
     results.idp.add(new IdpCount("HikariCP pool, tokens rotating every 4-7 s", -1, settings.hikariThreads(),
         requests, counter.tokens.get(), counter.tokens.get(), (int) counter.failures.get(), seconds,
         "one request per token obtained (initial fetch + background refreshes); borrows never wait for the IdP"));
-  }
-
-  /** Counts the tokens the rotating pool's cache obtained, and its failed refreshes. */
-  private static final class TokenCounter implements TokenListener {
-    final AtomicLong tokens = new AtomicLong();
-    final AtomicLong failures = new AtomicLong();
-
-    @Override
-    public void onEvent(TokenEvent event) {
-      if (event.type() == TokenEvent.Type.FETCHED || event.type() == TokenEvent.Type.REFRESHED) {
-        tokens.incrementAndGet();
-      } else if (event.type() == TokenEvent.Type.REFRESH_FAILED) {
-        failures.incrementAndGet();
-      }
-    }
   }
 
   /** Opens the pools into {@code pools} one by one, so that the caller closes those opened if one fails. */

@@ -4,8 +4,6 @@ import dev.jdbcjwt.benchmarks.Settings;
 import dev.jdbcjwt.benchmarks.report.IdpCount;
 import dev.jdbcjwt.benchmarks.report.Results;
 import dev.jdbcjwt.token.cache.TokenCache;
-import dev.jdbcjwt.token.cache.TokenEvent;
-import dev.jdbcjwt.token.cache.TokenListener;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,12 +46,7 @@ final class IdpBurst {
     String url = EndToEnd.jwtUrl(pg.url("jwt"), idp, scenario, PostgresSetup.TOKEN_USER, ttl, options);
     Properties props = EndToEnd.jwtCredentials(PostgresSetup.TOKEN_USER);
     TokenCache cache = EndToEnd.cacheOf(url, props); // created cold: no token yet
-    AtomicLong tokens = new AtomicLong();
-    TokenListener counter = event -> {
-      if (event.type() == TokenEvent.Type.FETCHED || event.type() == TokenEvent.Type.REFRESHED) {
-        tokens.incrementAndGet();
-      }
-    };
+    TokenCounter counter = new TokenCounter();
     cache.addListener(counter);
     EndToEnd.log("IdP requests: " + connections + " connections by " + threads + " threads (" + scenario + ")");
     Outcome outcome;
@@ -67,8 +59,8 @@ final class IdpBurst {
     String fullNote = note + (outcome.firstFailure() == null ? "" : "; first failure: " + outcome.firstFailure());
     return new IdpCount(String.format("%,d-connection burst, %s", connections,
         scenario.equals("burst") ? "15 min tokens" : "tokens rotating every 4-7 s"), connections, threads, requests,
-        tokens.get(),
-        scenario.equals("burst") ? 1 : tokens.get(), outcome.failures(), outcome.seconds(), fullNote);
+        counter.tokens.get(),
+        scenario.equals("burst") ? 1 : counter.tokens.get(), outcome.failures(), outcome.seconds(), fullNote);
   }
 
   /** How a burst went: its failed connections, the first failure's SQLState and message (or null), its seconds. */
